@@ -1,0 +1,188 @@
+"""Input checking shared by every public function.
+
+Every learner-facing function funnels its arguments through :func:`as_vector`
+(and :func:`same_length` for pairs), so a bad input is caught once, in one place,
+with a message that says what went wrong and how to fix it. Nothing here is
+taught in a lesson; it exists so that a lesson never shows a NaN or a silently
+wrong number.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+#: What the public functions accept as a vector.
+VectorLike = Sequence[float] | Sequence[int] | NDArray[np.number]
+
+#: A number as the package returns it: an exact Python ``int`` when every input
+#: was an integer, otherwise a ``float``.
+Number = int | float
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def as_vector(value: object, name: str = "a") -> list[Number]:
+    """Check that ``value`` is a vector and return its numbers as a Python list.
+
+    Integers stay Python ``int`` (so they never overflow the way ``int64`` would);
+    everything else becomes ``float``.
+
+    Parameters
+    ----------
+    value : list, tuple or 1-D numpy array of numbers
+        The candidate vector.
+    name : str
+        What to call it in an error message (``"a"``, ``"b"``, ``"q"`` ...).
+
+    Returns
+    -------
+    list of int or float
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a list/tuple/array, or holds something that is not a
+        number (a string, ``None``, a bool, a nested list).
+    ValueError
+        If it is empty, 2-D, or holds NaN or infinity.
+
+    Examples
+    --------
+    >>> as_vector((1, 2, 3))
+    [1, 2, 3]
+    >>> as_vector([1, 2.5])
+    [1, 2.5]
+    >>> as_vector([1, "2"], name="b")
+    Traceback (most recent call last):
+    ...
+    TypeError: b[1] is '2' (a str), not a number. Write numbers without quotes, ...
+    """
+    if isinstance(value, (str, bytes)):
+        raise TypeError(
+            f"{name} is the text {_describe(value)}, not a vector. "
+            f"Write a vector as a list of numbers, e.g. {name} = [1, 2, 3]."
+        )
+    if value is None:
+        raise TypeError(
+            f"{name} is None, not a vector. Give a list of numbers, e.g. {name} = [1, 2, 3] "
+            "(did a cell forget to `return` or assign it?)."
+        )
+    if isinstance(value, (set, frozenset, dict)):
+        kind = type(value).__name__
+        raise TypeError(
+            f"{name} is a {kind}, which has no fixed order, so it cannot be a vector. "
+            f"Use a list instead, e.g. {name} = [1, 2, 3]."
+        )
+    if isinstance(value, (numbers.Number, np.generic)):
+        raise TypeError(
+            f"{name} is a single number ({_describe(value)}), not a vector. "
+            f"Wrap it in a list if you meant a 1-number vector: {name} = [{_describe(value)}]."
+        )
+    if isinstance(value, np.ndarray):
+        if value.ndim != 1:
+            raise ValueError(
+                f"{name} has shape {value.shape}, but a vector must be 1-D (one row of numbers). "
+                f"Pick one row, e.g. {name}[0], or flatten it with {name}.ravel()."
+            )
+        if not (np.issubdtype(value.dtype, np.number) or value.dtype == object):
+            raise TypeError(
+                f"{name} is an array of {value.dtype} values, not numbers. "
+                "Convert it with .astype(float), or write the numbers without quotes."
+            )
+        items: Sequence[object] = value.tolist()
+    elif isinstance(value, Sequence):
+        items = value
+    else:
+        raise TypeError(
+            f"{name} is a {type(value).__name__}, not a vector. "
+            f"Give a list, tuple or 1-D NumPy array of numbers, e.g. {name} = [1, 2, 3]."
+        )
+
+    if len(items) == 0:
+        raise ValueError(
+            f"{name} is empty. A vector needs at least one number, e.g. {name} = [1, 2, 3]."
+        )
+
+    out: list[Number] = []
+    for i, x in enumerate(items):
+        if isinstance(x, (bool, np.bool_)):
+            raise TypeError(
+                f"{name}[{i}] is {x} (a bool), not a number. Use 1 or 0 if that is what you meant."
+            )
+        if isinstance(x, (list, tuple, np.ndarray)):
+            raise ValueError(
+                f"{name}[{i}] is itself a list, so {name} looks 2-D (a table), but a vector is "
+                f"one row of numbers. Pick one row, e.g. {name}[0], or flatten it."
+            )
+        if isinstance(x, numbers.Integral):
+            out.append(int(x))
+        elif isinstance(x, numbers.Real):
+            f = float(x)
+            if math.isnan(f):
+                raise ValueError(
+                    f"{name}[{i}] is NaN (not a number), so every result would be NaN. "
+                    "Find where the NaN came from (a 0/0 or a missing value) and replace it."
+                )
+            if math.isinf(f):
+                raise ValueError(
+                    f"{name}[{i}] is infinite ({f}), so the result would be meaningless. "
+                    "Use finite numbers; check for a division by zero upstream."
+                )
+            out.append(f)
+        else:
+            raise TypeError(
+                f"{name}[{i}] is {_describe(x)} (a {type(x).__name__}), not a number. "
+                "Write numbers without quotes, e.g. [1, 2, 3]."
+            )
+    return out
+
+
+def same_length(a: list[Number], b: list[Number], names: tuple[str, str] = ("a", "b"),
+                what: str = "the dot product") -> None:
+    """Raise a ``ValueError`` naming both lengths if ``a`` and ``b`` differ in length.
+
+    Examples
+    --------
+    >>> same_length([1, 2, 3], [4, 5])
+    Traceback (most recent call last):
+    ...
+    ValueError: a has 3 numbers but b has 2. For the dot product both vectors need ...
+    """
+    if len(a) != len(b):
+        first, second = names
+        raise ValueError(
+            f"{first} has {len(a)} number{'s' if len(a) != 1 else ''} but {second} has "
+            f"{len(b)}. For {what} both vectors need the same length: every position of "
+            f"{first} is paired with the same position of {second}. "
+            "Check for a missing or extra number."
+        )
+
+
+def finite_result(value: float, what: str) -> float:
+    """Return ``value`` if it is finite; otherwise raise an ``OverflowError``.
+
+    Used on results, so that huge inputs never surface as ``inf`` or ``nan``.
+
+    Examples
+    --------
+    >>> finite_result(3.5, "a·b")
+    3.5
+    >>> finite_result(float("inf"), "a·b")
+    Traceback (most recent call last):
+    ...
+    OverflowError: a·b is too large to represent as a float (it overflowed to infinity). ...
+    """
+    if not math.isfinite(value):
+        raise OverflowError(
+            f"{what} is too large to represent as a float (it overflowed to infinity). "
+            "Scale the vectors down, e.g. divide every number by 1000."
+        )
+    return value

@@ -1,0 +1,90 @@
+"""Showing numbers the way a person writes them.
+
+Floating-point arithmetic gives ``1.8*0.8 + 1.2*1.8 == 3.6000000000000005``
+(lesson 05 explains why). A lesson should show ``3.60``: these helpers round
+for *display only*; the functions that compute always return the full value.
+Negative numbers use the typographic minus sign ``−`` as the sources do.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+MINUS = "\u2212"  # the minus sign used in printed mathematics
+
+
+def format_number(x: float | int, decimals: int = 2, trim: bool = False) -> str:
+    """Format one number for display.
+
+    Integers are shown exactly. Floats that are whole numbers are shown without
+    decimals (``5.0`` → ``5``); other floats get ``decimals`` decimal places
+    (``3.6000000000000005`` → ``3.60``), and tiny ones that would round to zero
+    keep two significant figures (``0.0025`` stays ``0.0025``).
+
+    Parameters
+    ----------
+    x : int or float
+        The number.
+    decimals : int, default 2
+        Decimal places for non-whole floats.
+    trim : bool, default False
+        Drop trailing zeros (``1.80`` → ``1.8``): right for *inputs* a learner
+        typed; results keep a fixed number of places so columns line up.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_number(32)
+    '32'
+    >>> format_number(1.8 * 0.8 + 1.2 * 1.8)
+    '3.60'
+    >>> format_number(-4)
+    '−4'
+    >>> format_number(5.0)
+    '5'
+    >>> format_number(0.0025)
+    '0.0025'
+    >>> format_number(1.8, trim=True)
+    '1.8'
+    """
+    if isinstance(x, bool):
+        raise TypeError("format_number got a bool; pass a number such as 1 or 0.")
+    if isinstance(x, int):
+        text = str(x)
+    else:
+        x = float(x)
+        if math.isnan(x) or math.isinf(x):
+            raise ValueError(f"cannot display {x}: results shown to a learner must be finite.")
+        if x.is_integer() and abs(x) < 1e15:
+            text = str(int(x))
+        elif x != 0 and abs(x) < 0.5 * 10.0 ** (-decimals):
+            text = f"{x:.2g}"
+            if "e" in text:
+                mantissa, exponent = text.split("e")
+                text = f"{mantissa}×10^{int(exponent)}"
+        else:
+            text = f"{x:.{decimals}f}"
+            if trim:
+                text = text.rstrip("0").rstrip(".")
+            if float(text) == 0.0:
+                text = text.lstrip("-")
+    return text.replace("-", MINUS)
+
+
+def format_vector(values: Iterable[float | int], decimals: int = 2, trim: bool = True) -> str:
+    """Format a vector as ``[1.8, 1.2]`` with :func:`format_number` for each entry.
+
+    Examples
+    --------
+    >>> format_vector([4, 6])
+    '[4, 6]'
+    >>> format_vector([0.1 + 0.2, -1.5])
+    '[0.3, −1.5]'
+    >>> format_vector([0.1 + 0.2, -1.5], trim=False)
+    '[0.30, −1.50]'
+    """
+    return "[" + ", ".join(format_number(v, decimals, trim) for v in values) + "]"

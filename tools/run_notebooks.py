@@ -1,0 +1,61 @@
+"""Restart-and-run-all every lesson and save it with fresh outputs.
+
+Usage::
+
+    python tools/run_notebooks.py                 # all notebooks/*.ipynb
+    python tools/run_notebooks.py notebooks/02_dot_product.ipynb
+
+Each notebook runs in a new ``python3`` kernel with ``notebooks/`` as the
+working directory (as JupyterLab does), widget state is stored in
+``metadata.widgets`` so GitHub and static HTML can show the widgets, and the
+navigation cells are regenerated first (``tools/nav.py``). Run it after every
+edit to a notebook; nbval then compares against what this stored.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def run(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kernelspec"] = KERNELSPEC
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # old timing stamps
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        store_widget_state=True,
+        record_timing=False,  # no timestamps in stored notebooks
+    )
+    client.execute()
+    # Keep only what is stable; Python's micro version would churn every diff.
+    nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
+    nbformat.write(nb, path)
+    print(f"ran {path.relative_to(ROOT)}")
+
+
+def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import nav
+
+    nav.main([])
+    paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        run(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
