@@ -34,7 +34,11 @@ __version__ = "0.1.0"
 
 # Heavy parts (matplotlib, ipywidgets, anywidget) load on first attribute access.
 # name -> module that defines it
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "VectorPlayground": "lessons_lib.widgets.vector_playground",
+    "AttentionExplorer": "lessons_lib.widgets.attention_explorer",
+    "Quiz": "lessons_lib.quiz",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -7,8 +7,9 @@ and one at the very end. The lesson list comes from the file names
 
 Usage::
 
-    python tools/nav.py          # rewrite the nav cells in notebooks/*.ipynb
-    python tools/nav.py --check  # exit 1 if any nav cell is missing or stale
+    python tools/nav.py                # rewrite the nav cells in notebooks/*.ipynb
+    python tools/nav.py notebooks/03_geometry.ipynb   # only these files
+    python tools/nav.py --check        # exit 1 if any nav cell is missing or stale
 """
 
 from __future__ import annotations
@@ -65,9 +66,12 @@ def updated(nb: nbformat.NotebookNode, text: str) -> nbformat.NotebookNode:
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
+    only = {Path(a).resolve() for a in argv if not a.startswith("--")}
     paths = lessons()
     stale = []
     for i, path in enumerate(paths):
+        if only and path.resolve() not in only:
+            continue
         nb = nbformat.read(path, as_version=4)
         before = [(c.cell_type, c.source) for c in nb.cells]
         new = updated(nb, nav_text(paths, i))

@@ -50,8 +50,8 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT / "tools"))
     import nav
 
-    nav.main([])
     paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    nav.main([str(p) for p in paths])
     for path in paths:
         run(path)
     return 0

@@ -1,0 +1,27 @@
+"""Interactive widgets (anywidget: a Python class beside its plain ES module).
+
+Each widget is a pair of files, ``name.py`` and ``name.js`` (+ ``name.css``),
+shipped as package data: no JavaScript build step, no CDN. Imported lazily so
+``import lessons_lib`` does not load ipywidgets.
+
+>>> from lessons_lib.widgets import VectorPlayground  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WIDGETS = {
+    "VectorPlayground": "lessons_lib.widgets.vector_playground",
+    "AttentionExplorer": "lessons_lib.widgets.attention_explorer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WIDGETS:
+        raise AttributeError(f"module 'lessons_lib.widgets' has no attribute {name!r}")
+    return getattr(importlib.import_module(_WIDGETS[name]), name)
+
+
+__all__ = sorted(_WIDGETS)
