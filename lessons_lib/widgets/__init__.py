@@ -2,9 +2,8 @@
 
 Each widget is a pair of files, ``name.py`` and ``name.js`` (+ ``name.css``),
 shipped as package data: no JavaScript build step, no CDN. Imported lazily so
-``import lessons_lib`` does not load ipywidgets.
-
->>> from lessons_lib.widgets import VectorPlayground  # doctest: +SKIP
+``import lessons_lib`` does not load ipywidgets. Use them as
+``from lessons_lib.widgets import VectorPlayground``.
 """
 
 from __future__ import annotations

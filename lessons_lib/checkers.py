@@ -1,0 +1,574 @@
+"""Exercise checkers: feedback that says *what* is wrong, not just "wrong".
+
+Used by the "your turn" cells of every lesson::
+
+    answer = ...          # replace ... with your answer
+    check_dot(answer, [1, 2, 3], [4, 5, 6])
+
+Each checker computes the expected value itself, independently, with NumPy
+(never by calling the lessons_lib function the learner is practising), then
+tries the anticipated mistakes one by one: products not added up, a wrong
+sign, a forgotten term, a vector where a number belongs, a rounding error
+larger than the tolerance, the placeholder ``...`` still in place. Feedback is
+plain text, so it reads the same in JupyterLab, Notebook 7, VS Code and nbval.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lessons_lib.formatting import format_number, format_vector
+
+Status = Literal["correct", "wrong", "not attempted"]
+_ICON = {"correct": "✅ Correct!", "wrong": "❌ Not yet:", "not attempted": "✏️ Not attempted yet:"}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of a check: a status and a message for the learner.
+
+    ``bool(feedback)`` is True only when the answer is correct.
+
+    Examples
+    --------
+    >>> Feedback("correct", "a·b = 32.")
+    ✅ Correct! a·b = 32.
+    >>> bool(Feedback("wrong", "add the products."))
+    False
+    """
+
+    status: Status
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        """True when the answer is correct."""
+        return self.status == "correct"
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __str__(self) -> str:
+        return f"{_ICON[self.status]} {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _right(message: str) -> Feedback:
+    return Feedback("correct", message)
+
+
+def _wrong(message: str) -> Feedback:
+    return Feedback("wrong", message)
+
+
+_NOT_YET = Feedback(
+    "not attempted", "replace `...` with your answer, then run the cell again (Shift+Enter)."
+)
+
+
+class _Rejected(Exception):
+    """An answer of the wrong kind; carries the feedback to give."""
+
+    def __init__(self, feedback: Feedback) -> None:
+        super().__init__(feedback.message)
+        self.feedback = feedback
+
+
+def _is_placeholder(answer: object) -> bool:
+    return answer is Ellipsis or answer is None
+
+
+def _text_answer(answer: str, expected_kind: str) -> Feedback:
+    try:
+        float(answer.replace("−", "-"))
+    except ValueError:
+        return _wrong(f"you gave the text {answer!r}; {expected_kind} is a number, not text.")
+    return _wrong(
+        f"{answer!r} is text (it is in quotes). Write the number without quotes: "
+        f"answer = {answer.strip()}"
+    )
+
+
+def _to_number(answer: object, what: str) -> float:
+    """Turn a learner's scalar answer into a float, or raise _Rejected with feedback."""
+    if isinstance(answer, str):
+        raise _Rejected(_text_answer(answer, what))
+    if isinstance(answer, (bool, np.bool_)):
+        raise _Rejected(_wrong(f"you gave {answer} (True/False); {what} is a number."))
+    if isinstance(answer, np.ndarray) and answer.ndim == 0:
+        answer = answer.item()
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        raise _Rejected(
+            _wrong(f"you gave a vector {_show(answer)}, but {what} is a single number.")
+        )
+    if not isinstance(answer, numbers.Real):
+        raise _Rejected(_wrong(f"{what} is a number; you gave a {type(answer).__name__}."))
+    value = float(answer)
+    if math.isnan(value) or math.isinf(value):
+        raise _Rejected(_wrong(f"your answer is {value}: look for a division by zero."))
+    return value
+
+
+def _to_array(answer: object, what: str) -> NDArray[np.float64]:
+    """Turn a learner's vector/matrix answer into a float array, or raise _Rejected."""
+    if isinstance(answer, str):
+        raise _Rejected(_wrong(f"you gave the text {answer!r}; {what} is a list of numbers."))
+    if isinstance(answer, (numbers.Number, np.generic)):
+        raise _Rejected(
+            _wrong(f"you gave a single number ({_show(answer)}), but {what} has several numbers.")
+        )
+    if not isinstance(answer, (list, tuple, np.ndarray)):
+        raise _Rejected(_wrong(f"{what} is a list of numbers; you gave a {type(answer).__name__}."))
+    try:
+        array = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        raise _Rejected(
+            _wrong(f"{what} must contain only numbers (no text, no None, rows of equal length).")
+        ) from None
+    if not np.isfinite(array).all():
+        raise _Rejected(_wrong("your answer contains NaN or infinity: look for a division by 0."))
+    return array
+
+
+def _show(value: object) -> str:
+    if isinstance(value, (numbers.Real, np.generic)) and not isinstance(value, bool):
+        return format_number(float(value) if not isinstance(value, int) else value, 4)
+    array = np.asarray(value, dtype=float)
+    if array.ndim == 1:
+        return format_vector(array.tolist(), 4)
+    return np.array2string(array, precision=4, suppress_small=True)
+
+
+def _close(x: float | NDArray[np.float64], y: float | NDArray[np.float64], tol: float) -> bool:
+    x_arr, y_arr = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    return x_arr.shape == y_arr.shape and bool(np.all(np.abs(x_arr - y_arr) <= tol))
+
+
+def _guard(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
+    """Run a checker; an answer of the wrong kind becomes feedback, not a traceback."""
+
+    def wrapper(answer: object, *args: Any, **kwargs: Any) -> Feedback:
+        if _is_placeholder(answer):
+            return _NOT_YET
+        try:
+            return check(answer, *args, **kwargs)
+        except _Rejected as rejected:
+            return rejected.feedback
+
+    wrapper.__name__ = check.__name__
+    wrapper.__qualname__ = check.__qualname__
+    wrapper.__doc__ = check.__doc__
+    wrapper.__module__ = check.__module__
+    return wrapper
+
+
+Hints = Iterable[tuple[Any, str]]
+
+
+def _scalar_verdict(value: float, expected: float, tol: float, what: str, hints: Hints,
+                    decimals: int = 4, unit: str = "") -> Feedback:
+    if abs(value - expected) <= tol:
+        return _right(f"{what} = {format_number(expected, decimals)}{unit}.")
+    for wrong_value, message in hints:
+        if abs(value - float(wrong_value)) <= tol:
+            return _wrong(message)
+    if expected != 0 and abs(value + expected) <= tol:
+        return _wrong("the size is right but the sign is wrong. Check each minus sign: "
+                      "a negative product is subtracted.")
+    gap = abs(value - expected)
+    if gap <= max(0.02 * abs(expected), 20 * tol):
+        return _wrong(
+            f"very close, but off by {format_number(gap, 4)}, more than the tolerance "
+            f"({format_number(tol, 4)}). Keep all decimals until the end and round only the "
+            "final answer."
+        )
+    direction = "too large" if value > expected else "too small"
+    return _wrong(f"{format_number(value, 4)} is {direction}. Redo the working step by step.")
+
+
+@_guard
+def check_number(answer: object, expected: float, *, tol: float = 1e-6, hints: Hints = (),
+                 what: str = "the answer") -> Feedback:
+    """Check a numeric answer, with feedback for anticipated mistakes.
+
+    Parameters
+    ----------
+    answer : number
+        What the learner wrote (``...`` means not attempted yet).
+    expected : float
+        The right value, computed by the lesson.
+    tol : float, default 1e-6
+        Largest accepted absolute difference.
+    hints : sequence of (wrong_value, message)
+        Anticipated wrong values and the feedback each deserves.
+    what : str
+        How to name the quantity in messages.
+
+    Returns
+    -------
+    Feedback
+
+    Examples
+    --------
+    >>> check_number(32, 32)
+    ✅ Correct! the answer = 32.
+    >>> check_number(..., 32)
+    ✏️ Not attempted yet: replace `...` with your answer, then run the cell again (Shift+Enter).
+    >>> check_number(21, 32, hints=[(21, "you added all six numbers; multiply pairs first.")])
+    ❌ Not yet: you added all six numbers; multiply pairs first.
+    >>> check_number("32", 32)
+    ❌ Not yet: '32' is text (it is in quotes). Write the number without quotes: answer = 32
+    """
+    return _scalar_verdict(_to_number(answer, what), float(expected), tol, what, hints)
+
+
+@_guard
+def check_vector(answer: object, expected: Sequence[float] | NDArray[np.float64], *,
+                 tol: float = 1e-6, hints: Hints = (), what: str = "the answer") -> Feedback:
+    """Check a vector (or matrix) answer element by element.
+
+    Examples
+    --------
+    >>> check_vector([4, 6], [4, 6])
+    ✅ Correct! the answer = [4, 6].
+    >>> check_vector([4, 7], [4, 6])
+    ❌ Not yet: position 1 (counting from 0) is off; the others are right.
+    >>> check_vector(10, [4, 6])
+    ❌ Not yet: you gave a single number (10), but the answer has several numbers.
+    """
+    array = _to_array(answer, what)
+    target = np.asarray(expected, dtype=float)
+    if _close(array, target, tol):
+        return _right(f"{what} = {_show(target)}.")
+    for wrong_value, message in hints:
+        if _close(array, np.asarray(wrong_value, dtype=float), tol):
+            return _wrong(message)
+    if array.shape != target.shape:
+        if target.ndim == 1 and array.ndim == 1:
+            return _wrong(f"{what} should have {target.size} numbers; yours has {array.size}.")
+        return _wrong(f"{what} should have shape {target.shape}; yours has shape {array.shape}.")
+    if target.ndim == 1:
+        bad = [i for i in range(target.size) if abs(array[i] - target[i]) > tol]
+        where = ", ".join(str(i) for i in bad)
+        plural = "positions" if len(bad) > 1 else "position"
+        rest = "; the others are right." if len(bad) < target.size else "."
+        return _wrong(f"{plural} {where} (counting from 0) {'are' if len(bad) > 1 else 'is'} "
+                      f"off{rest}")
+    bad_rows = sorted({int(i) for i in np.argwhere(np.abs(array - target) > tol)[:, 0]})
+    return _wrong(f"rows {bad_rows} (counting from 0) are off; the other rows are right."
+                  if len(bad_rows) < target.shape[0] else "every row is off.")
+
+
+Array = NDArray[np.float64]
+
+
+def _pair(a: Sequence[float], b: Sequence[float]) -> tuple[Array, Array]:
+    return np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+
+
+def _int_like(*arrays: NDArray[np.float64]) -> bool:
+    return all(bool(np.all(x == np.round(x))) for x in arrays)
+
+
+@_guard
+def check_dot(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedback:
+    """Check a dot product a·b (lesson 02).
+
+    Examples
+    --------
+    >>> check_dot(32, [1, 2, 3], [4, 5, 6])
+    ✅ Correct! a·b = 32.
+    >>> check_dot([4, 10, 18], [1, 2, 3], [4, 5, 6])
+    ❌ Not yet: you returned the products [4, 10, 18] — now add them up.
+    >>> check_dot(28, [1, 2, 3], [4, 5, 6])
+    ❌ Not yet: you left out a term: 28 is the sum without 1·4 = 4. Every position counts.
+    """
+    va, vb = _pair(a, b)
+    products = va * vb
+    expected = float(products.sum())
+    tol = 1e-9 if _int_like(va, vb) else 0.005
+    if isinstance(answer, (list, tuple, np.ndarray)) and np.ndim(answer) == 1:
+        array = _to_array(answer, "a·b")
+        if _close(array, products, tol):
+            return _wrong(f"you returned the products {_show(products)} — now add them up.")
+        if _close(array, va + vb, tol):
+            return _wrong("you added matching positions; the dot product MULTIPLIES matching "
+                          "positions, then adds those products into one number.")
+        return _wrong(f"you gave a vector {_show(array)}, but a dot product is ONE number: "
+                      "multiply matching positions, then add the products.")
+    value = _to_number(answer, "a·b")
+    hints: list[tuple[float, str]] = []
+    for i, p in enumerate(products):
+        if products.size > 1 and p != 0:
+            hints.append((expected - p,
+                          f"you left out a term: {format_number(expected - p, 4)} is the sum "
+                          f"without {_show(va[i])}·{_show(vb[i])} = {_show(p)}. "
+                          "Every position counts."))
+    if np.any(products < 0):
+        hints.append((float(np.abs(products).sum()),
+                      "you added every product as positive. A negative product is subtracted: "
+                      "(−1)·4 = −4 pulls the total down."))
+    hints.append((float(va.sum() + vb.sum()),
+                  "you added all the numbers. Multiply each pair of matching positions first, "
+                  "then add the products."))
+    return _scalar_verdict(value, expected, tol, "a·b", hints, decimals=2)
+
+
+@_guard
+def check_add(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedback:
+    """Check a vector sum a + b (lesson 01).
+
+    Examples
+    --------
+    >>> check_add([4, 6], [1, 2], [3, 4])
+    ✅ Correct! a + b = [4, 6].
+    >>> check_add([1, 2, 3, 4], [1, 2], [3, 4])
+    ❌ Not yet: that is [1, 2] and [3, 4] joined end to end: Python's + on lists ...
+    """
+    va, vb = _pair(a, b)
+    hints = [
+        (np.concatenate([va, vb]),
+         f"that is {_show(va)} and {_show(vb)} joined end to end: Python's + on lists "
+         "concatenates. Add position by position: ll.add(a, b) or np.array(a) + np.array(b)."),
+        (va - vb, "you subtracted b from a; add the matching numbers instead."),
+        (va * vb, "you multiplied matching numbers; vector addition adds them."),
+    ]
+    return check_vector(answer, va + vb, tol=1e-9, hints=hints, what="a + b")
+
+
+@_guard
+def check_scale(answer: object, c: float, a: Sequence[float]) -> Feedback:
+    """Check a scaled vector c·a (lesson 01).
+
+    Examples
+    --------
+    >>> check_scale([2, 4], 2, [1, 2])
+    ✅ Correct! c·a = [2, 4].
+    >>> check_scale([1, 2, 1, 2], 2, [1, 2])
+    ❌ Not yet: multiplying a Python list by 2 repeats the list. Multiply every number: ...
+    """
+    va = np.asarray(a, dtype=float)
+    hints: list[tuple[Any, str]] = [
+        (va + c, f"you added {_show(c)} to every number; scaling MULTIPLIES every number by it."),
+    ]
+    if float(c).is_integer() and c > 0:
+        hints.append((np.tile(va, int(c)),
+                      f"multiplying a Python list by {_show(c)} repeats the list. Multiply every "
+                      f"number: ll.scale({_show(c)}, a) or {_show(c)} * np.array(a)."))
+    return check_vector(answer, c * va, tol=1e-9, hints=hints, what="c·a")
+
+
+@_guard
+def check_norm(answer: object, a: Sequence[float]) -> Feedback:
+    """Check a length ‖a‖ (lesson 01).
+
+    Examples
+    --------
+    >>> check_norm(5, [3, 4])
+    ✅ Correct! ‖a‖ = 5.
+    >>> check_norm(25, [3, 4])
+    ❌ Not yet: 25 is ‖a‖², the sum of the squares. Take the square root: ‖a‖ = √(a₁² + a₂² + …).
+    """
+    va = np.asarray(a, dtype=float)
+    squares = float(va @ va)
+    hints = [
+        (squares, f"{format_number(squares, 4)} is ‖a‖², the sum of the squares. Take the "
+                  "square root: ‖a‖ = √(a₁² + a₂² + …)."),
+        (float(np.abs(va).sum()), "you added the sizes of the numbers. The length squares each "
+                                  "number, adds the squares, then takes the square root."),
+        (float(va.sum()), "you added the numbers. Square each one first, add, then take the "
+                          "square root."),
+    ]
+    value = _to_number(answer, "‖a‖")
+    return _scalar_verdict(value, math.sqrt(squares), 0.005, "‖a‖", hints, decimals=2)
+
+
+@_guard
+def check_cosine(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedback:
+    """Check a cosine similarity a·b / (‖a‖‖b‖) to 4 decimal places (lesson 03).
+
+    Examples
+    --------
+    >>> check_cosine(0.9746, [1, 2, 3], [4, 5, 6])
+    ✅ Correct! cos θ = 0.9746.
+    >>> check_cosine(32, [1, 2, 3], [4, 5, 6])
+    ❌ Not yet: 32 is the raw dot product a·b. Divide it by ‖a‖‖b‖ to remove the lengths.
+    """
+    va, vb = _pair(a, b)
+    d, na, nb = float(va @ vb), float(np.sqrt(va @ va)), float(np.sqrt(vb @ vb))
+    expected = d / (na * nb)
+    value = _to_number(answer, "cos θ")
+    if abs(value) > 1 + 1e-9 and abs(value - d) > 5e-4:
+        angle = math.degrees(math.acos(max(-1.0, min(1.0, expected))))
+        if abs(value - angle) <= 0.5:
+            return _wrong("that looks like the angle in degrees. Cosine similarity is cos θ, "
+                          "a number between −1 and 1.")
+    hints = [
+        (d, f"{format_number(d, 4)} is the raw dot product a·b. Divide it by ‖a‖‖b‖ to remove "
+            "the lengths."),
+        (d / na, "you divided by ‖a‖ only; divide by ‖a‖ AND ‖b‖."),
+        (d / nb, "you divided by ‖b‖ only; divide by ‖a‖ AND ‖b‖."),
+        (d / (na * na * nb * nb), "you divided by the squared lengths; use ‖a‖‖b‖ (the roots)."),
+    ]
+    return _scalar_verdict(value, expected, 5e-4, "cos θ", hints)
+
+
+@_guard
+def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedback:
+    """Check an angle between two vectors, in degrees, to 0.1° (lesson 03).
+
+    Examples
+    --------
+    >>> check_angle(32.3, [1.8, 1.2], [0.8, 1.8])
+    ✅ Correct! θ = 32.3°.
+    >>> check_angle(0.5633, [1.8, 1.2], [0.8, 1.8])
+    ❌ Not yet: that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π.
+    """
+    va, vb = _pair(a, b)
+    cos = float(np.clip(va @ vb / (np.sqrt(va @ va) * np.sqrt(vb @ vb)), -1.0, 1.0))
+    radians = math.acos(cos)
+    expected = math.degrees(radians)
+    hints = [
+        (radians, "that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π."),
+        (cos, "that is cos θ. Take the inverse cosine: math.degrees(math.acos(cos θ))."),
+        (180 - expected, "that is 180° minus the angle: check the sign of a·b (positive means "
+                         "less than 90°)."),
+    ]
+    value = _to_number(answer, "θ")
+    return _scalar_verdict(value, expected, 0.06, "θ", hints, decimals=1, unit="°")
+
+
+@_guard
+def check_projection(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedback:
+    """Check the vector projection of a onto b, (a·b / b·b) b (lesson 03).
+
+    Examples
+    --------
+    >>> check_projection([3, 0], [3, 4], [2, 0])
+    ✅ Correct! the projection of a onto b = [3, 0].
+    >>> check_projection(3, [3, 4], [2, 0])
+    ❌ Not yet: 3 is the scalar projection (the length of the shadow). The vector projection ...
+    """
+    va, vb = _pair(a, b)
+    expected = (va @ vb) / (vb @ vb) * vb
+    if not isinstance(answer, (list, tuple, np.ndarray)):
+        value = _to_number(answer, "the projection")
+        scalar = float(va @ vb / np.sqrt(vb @ vb))
+        if abs(value - scalar) <= 0.005:
+            return _wrong(f"{format_number(value, 4)} is the scalar projection (the length of the "
+                          "shadow). The vector projection multiplies it by the unit vector of b: "
+                          "(a·b / ‖b‖) · b/‖b‖.")
+    hints = [
+        ((va @ vb) / (va @ va) * va, "you projected b onto a. Project a onto b: (a·b / b·b) b."),
+        ((va @ vb) * vb, "you forgot to divide by b·b = ‖b‖²."),
+        ((va @ vb) / np.sqrt(vb @ vb) * vb, "divide by b·b = ‖b‖², not by ‖b‖."),
+    ]
+    return check_vector(answer, expected, tol=0.005, hints=hints,
+                        what="the projection of a onto b")
+
+
+def _normalise_choice(x: object) -> str:
+    return " ".join(str(x).strip().strip(")").split()).lower()
+
+
+@_guard
+def check_choice(answer: object, correct: str, *,
+                 explanations: dict[str, str] | None = None) -> Feedback:
+    """Check a multiple-choice answer given as a letter or the option's text.
+
+    Examples
+    --------
+    >>> check_choice("b", "B", explanations={"A": "A vector is what you get from a + b."})
+    ✅ Correct! B.
+    >>> check_choice("A", "B", explanations={"A": "A vector is what you get from a + b."})
+    ❌ Not yet: A vector is what you get from a + b.
+    """
+    given = _normalise_choice(answer)
+    if given == _normalise_choice(correct):
+        return _right(f"{correct}.")
+    for option, why in (explanations or {}).items():
+        if given == _normalise_choice(option):
+            return _wrong(why)
+    return _wrong(f"{answer!r} is not the right choice; reread the question and try another.")
+
+
+def _softmax_rows(x: NDArray[np.float64], axis: int = -1) -> NDArray[np.float64]:
+    shifted = x - x.max(axis=axis, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+@_guard
+def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64]) -> Feedback:
+    """Check a softmax of scores: each row becomes positive weights that sum to 1 (lesson 07).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> s = [2.0, 1.0, 0.0]
+    >>> check_softmax(np.exp(s) / np.exp(s).sum(), s)
+    ✅ Correct! the softmax weights = [0.6652, 0.2447, 0.09].
+    >>> check_softmax(np.exp(s), s)
+    ❌ Not yet: you exponentiated but did not divide by the row's sum, so the weights do not ...
+    """
+    s = np.asarray(scores, dtype=float)
+    expected = _softmax_rows(s)
+    hints: list[tuple[Any, str]] = [
+        (np.exp(s), "you exponentiated but did not divide by the row's sum, so the weights do not "
+                    "add up to 1."),
+        (s, "these are the raw scores: softmax turns them into weights (exponentiate, then divide "
+            "by the row's sum)."),
+    ]
+    if np.all(s.sum(axis=-1) != 0):
+        hints.append((s / s.sum(axis=-1, keepdims=True),
+                      "you divided the scores by their sum without exponentiating first; "
+                      "softmax uses e^score, which keeps every weight positive."))
+    if s.ndim == 2 and s.shape[0] == s.shape[1]:
+        hints.append((_softmax_rows(s, axis=0),
+                      "softmax went down the columns. Each ROW (one query) must sum to 1: "
+                      "use axis=-1."))
+    return check_vector(answer, expected, tol=5e-4, hints=hints, what="the softmax weights")
+
+
+@_guard
+def check_attention_weights(answer: object, Q: Sequence[Sequence[float]] | NDArray[np.float64],
+                            K: Sequence[Sequence[float]] | NDArray[np.float64], *,
+                            scale: bool = True) -> Feedback:
+    """Check attention weights softmax(QKᵀ/√d_k), one row per query (lesson 07).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> Q = np.array([[1.0, 0.0], [0.0, 1.0]]); K = np.array([[1.0, 1.0], [0.0, 2.0]])
+    >>> check_attention_weights(Q @ K.T, Q, K)
+    ❌ Not yet: these are the raw scores QKᵀ, not the weights. Divide by √d_k, then apply ...
+    """
+    q, k = np.asarray(Q, dtype=float), np.asarray(K, dtype=float)
+    raw = q @ k.T
+    d_k = k.shape[-1]
+    scaled = raw / math.sqrt(d_k) if scale else raw
+    expected = _softmax_rows(scaled)
+    hints: list[tuple[Any, str]] = [
+        (raw, "these are the raw scores QKᵀ, not the weights. "
+              + ("Divide by √d_k, then apply softmax to each row." if scale else
+                 "Apply softmax to each row.")),
+        (scaled, "these are the scaled scores; they are not weights yet. Apply softmax to each row "
+                 "so each row sums to 1."),
+        (_softmax_rows(scaled, axis=0), "softmax went down the columns. Each ROW (one query) must "
+                                        "sum to 1: use axis=-1."),
+        (_softmax_rows(scaled).T, "you have the transpose: rows must be queries and columns keys "
+                                  "(Q Kᵀ, not K Qᵀ)."),
+    ]
+    if scale:
+        hints.append((_softmax_rows(raw), f"you forgot to divide by √d_k = √{d_k} before the "
+                                          "softmax."))
+    return check_vector(answer, expected, tol=5e-4, hints=hints, what="the attention weights")
