@@ -177,3 +177,23 @@ def test_attention_weights():
 def test_feedback_is_plain_text_and_falsy_when_wrong():
     fb = c.check_number(1, 2)
     assert not fb and isinstance(repr(fb), str) and "<" not in repr(fb)
+
+
+def test_sigmoid():
+    z = 1.5
+    expected = 1 / (1 + math.exp(-z))  # 0.8176
+    assert c.check_sigmoid(round(expected, 3), z).ok
+    assert "z itself" in str(c.check_sigmoid(z, z))
+    assert "e^(−z)" in str(c.check_sigmoid(math.exp(-z), z))
+    assert "e^(+z)" in str(c.check_sigmoid(1 / (1 + math.exp(z)), z))
+    assert c.check_sigmoid(0.0, -800.0).ok  # no overflow for very negative z
+
+
+def test_clip():
+    # g = [6, 8] has length 10; clipped to 5 keeps the direction: [3, 4]
+    assert c.check_clip([3, 4], [6, 8], 5).ok
+    assert "unit vector" in str(c.check_clip([0.6, 0.8], [6, 8], 5))
+    assert "divided by g·g" in str(c.check_clip([0.3, 0.4], [6, 8], 5))
+    assert "clip by value" in str(c.check_clip([5, 5], [6, 8], 5))
+    assert c.check_clip([1, 1], [1, 1], 5).ok  # already short enough: unchanged
+    assert "already within" in str(c.check_clip([3.5355, 3.5355], [1, 1], 5))

@@ -1,0 +1,126 @@
+"""Write ``docs/benchmarks.md`` from the latest ``benchmarks/results/*.json``.
+
+Usage: ``python benchmarks/report.py`` (after running the bench_*.py scripts).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from _common import RESULTS, ROOT, table
+
+INTRO = """# Benchmarks
+
+How the series feels to its users, measured on this project's own machine. The machine is
+shared and noisy, so every figure is a **ratio measured side by side in one run** against a
+baseline, never an absolute promise, and nothing here is asserted inside the test suite.
+Each script prints its table, writes `benchmarks/results/<name>.json`, and exits non-zero
+only if it could not measure. This page is generated from those files by
+`python benchmarks/report.py`.
+
+Re-run everything (from the repository root, in the dev environment of the README):
+
+```bash
+pip install -r benchmarks/requirements.txt   # ipympl, for the drag baseline
+python benchmarks/bench_import.py
+python benchmarks/bench_attention.py
+python benchmarks/bench_nbval.py
+python benchmarks/bench_drag.py               # needs /usr/bin/chromium
+python benchmarks/bench_install.py            # two fresh venvs: a few minutes
+python benchmarks/report.py
+```
+"""
+
+
+def load(name: str) -> dict[str, Any] | None:
+    path = RESULTS / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def verdict(met: bool) -> str:
+    return "**met**" if met else "**missed**"
+
+
+def section_drag(d: dict[str, Any]) -> str:
+    rows = []
+    for r in d["results"]:
+        s = r["latency_ms"]
+        rows.append([r["what"], s["n"], s["p50"], s["p95"], s["max"]])
+    lines = ["## 1. Drag → readout latency (real Chromium, real JupyterLab)", "",
+             d.get("method", ""), "",
+             table(["what", "moves", "p50 ms", "p95 ms", "max ms"], rows), ""]
+    for key, text in d.get("findings", {}).items():
+        lines.append(f"- {key}: {text}")
+    return "\n".join(lines)
+
+
+def section_nbval(d: dict[str, Any]) -> str:
+    rows = [[f"floor: start and stop {d['notebooks']} bare kernels", d["floor_s"]],
+            ["`pytest --nbval notebooks/`", d["nbval_s"]], ["ratio", d["ratio"]]]
+    slow = [[c["seconds"], f"`{c['cell']}`"] for c in d["slowest_cells"]]
+    return "\n".join([
+        "## 2. nbval suite cost", "",
+        table(["what", "seconds"], rows), "",
+        f"Target ≤ {d['target']}× the floor: {verdict(d['met'])}.", "",
+        "Slowest cells (pytest `--durations`):", "", table(["seconds", "cell"], slow),
+    ])
+
+
+def section_attention(d: dict[str, Any]) -> str:
+    rows = [[r["n"], r["d"], r["package_ms"]["p50"], r["numpy_ms"]["p50"], r["ratio_p50"],
+             r["package_peak_mib"], r["numpy_peak_mib"]] for r in d["results"]]
+    met = all(r["met"] for r in d["results"])
+    return "\n".join([
+        "## 3. Attention table: `lessons_lib.attention_weights` vs inline NumPy", "",
+        "Baseline: `s = Q @ K.T / sqrt(d); e = exp(s - s.max(1)); e / e.sum(1)` written inline. "
+        "Both timed interleaved in one process on the same seeded inputs.", "",
+        table(["n tokens", "d", "lessons_lib ms (p50)", "inline NumPy ms (p50)", "ratio",
+               "peak MiB lessons_lib", "peak MiB NumPy"], rows), "",
+        f"Target ratio ≤ {d['target_ratio']}×: {verdict(met)}.",
+    ])
+
+
+def section_import_install(imp: dict[str, Any] | None, inst: dict[str, Any] | None) -> str:
+    lines = ["## 4. Import and install cost", ""]
+    if imp:
+        s = imp["stats_ms"]
+        lines += [table(["command (fresh interpreter)", "p50 ms", "p95 ms"],
+                        [[k, v["p50"], v["p95"]] for k, v in s.items()]), "",
+                  f"`import lessons_lib` costs {imp['extra_ms_p50']:+.1f} ms over `import numpy` "
+                  f"(p50); target ≤ +{imp['target_ms']:.0f} ms: {verdict(imp['met'])}.", ""]
+    if inst:
+        rows = [[r["what"], r["seconds"], r["size_mib"]] for r in inst["results"]]
+        lines += [inst.get("method", ""), "",
+                  table(["fresh venv", "install s", "size MiB"], rows), "",
+                  f"Time ratio {inst['time_ratio']:.2f}, size ratio {inst['size_ratio']:.3f}; "
+                  f"target ≤ 1.10: time {verdict(inst['time_ratio'] <= 1.1)}, "
+                  f"size {verdict(inst['size_ratio'] <= 1.1)}.", ""]
+        for note in inst.get("notes", []):
+            lines.append(f"- {note}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parts = [INTRO]
+    machine = None
+    for name in ("drag", "nbval", "attention", "import", "install"):
+        d = load(name)
+        if d and machine is None:
+            machine = d["machine"]
+    if machine:
+        parts.append("Machine: " + ", ".join(f"{k} {v}" for k, v in machine.items()) + ".\n")
+    for name, fn in (("drag", section_drag), ("nbval", section_nbval),
+                     ("attention", section_attention)):
+        d = load(name)
+        parts.append(fn(d) if d else f"## {name}\n\nNot measured yet.")
+        parts.append("")
+    parts.append(section_import_install(load("import"), load("install")))
+    out = ROOT / "docs" / "benchmarks.md"
+    out.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
