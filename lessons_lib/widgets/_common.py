@@ -1,0 +1,176 @@
+"""Small helpers shared by the lesson widgets (not taught in any lesson).
+
+* :class:`Vector` — a traitlet holding a vector of a fixed length, checked by
+  :func:`lessons_lib._validate.as_vector` so that a bad value raises a
+  ``traitlets.TraitError`` that names the problem *and* the fix, and leaves the
+  widget unchanged.
+* :class:`TextReprMixin` — a deterministic ``__repr__`` for a widget. Where no
+  widget front end runs (nbval, nbconvert, GitHub's preview) the ``text/plain``
+  repr is all a reader sees, so it must never hold a memory address or an id.
+* :func:`asset` — the path of a widget's ``.js``/``.css`` file (package data).
+
+Importing this module loads traitlets (but not ipywidgets/anywidget); only the
+widget modules import it, never ``lessons_lib/__init__.py``.
+
+Examples
+--------
+>>> import traitlets
+>>> class Arrow(traitlets.HasTraits):
+...     tip = Vector(length=2, default_value=(1, 2))
+>>> Arrow().tip
+[1.0, 2.0]
+>>> Arrow(tip=[1, 2, 3])
+Traceback (most recent call last):
+...
+traitlets.traitlets.TraitError: tip has 3 numbers, but it must have exactly 2 ...
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import traitlets
+
+from lessons_lib._validate import as_vector
+
+__all__ = ["MAX_ABS", "TextReprMixin", "Vector", "asset", "check_vector", "fixed", "is_zero"]
+
+#: Largest absolute component a widget accepts: far beyond anything drawable,
+#: small enough that products and squares can never overflow a float.
+MAX_ABS = 1e6
+
+
+def asset(filename: str) -> Path:
+    """Path of a file shipped beside this module (``vector_playground.js`` ...).
+
+    Examples
+    --------
+    >>> asset("vector_playground.js").name
+    'vector_playground.js'
+    """
+    path = Path(__file__).with_name(filename)
+    if not path.is_file():  # pragma: no cover - a broken install
+        raise FileNotFoundError(
+            f"the widget file {filename} is missing from the installed lessons_lib. "
+            "Reinstall the package (pip install -e .) so its .js/.css package data is included."
+        )
+    return path
+
+
+def check_vector(value: object, name: str, length: int | None = None) -> list[float]:
+    """Validate ``value`` as a vector (optionally of a fixed ``length``) of finite floats.
+
+    Raises ``TypeError``/``ValueError`` with a problem-and-fix message, exactly
+    like every public function of :mod:`lessons_lib`.
+
+    Examples
+    --------
+    >>> check_vector((3, 4), "a", 2)
+    [3.0, 4.0]
+    >>> check_vector([1, 2, 3], "a", 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: a has 3 numbers, but it must have exactly 2 ...
+    """
+    numbers = as_vector(value, name)
+    if length is not None and len(numbers) != length:
+        example = ", ".join(str(i + 1) for i in range(length))
+        raise ValueError(
+            f"{name} has {len(numbers)} number{'s' if len(numbers) != 1 else ''}, but it must "
+            f"have exactly {length} (this widget draws {length}-D vectors: one number per "
+            f"axis). Give {length} numbers, e.g. {name} = [{example}]."
+        )
+    for i, x in enumerate(numbers):
+        if abs(x) > MAX_ABS:
+            raise ValueError(
+                f"{name}[{i}] is {x}, too large to draw (the widget accepts numbers between "
+                f"−{MAX_ABS:,.0f} and {MAX_ABS:,.0f}). Scale the vector down."
+            )
+    return [float(x) + 0.0 for x in numbers]  # + 0.0 turns −0.0 into 0.0
+
+
+class Vector(traitlets.TraitType[list[float], Sequence[float]]):
+    """A traitlet holding a list of ``length`` finite floats, checked by ``as_vector``.
+
+    Any list, tuple or 1-D NumPy array of numbers is accepted and stored as a
+    list of floats; anything else raises ``traitlets.TraitError`` (the value
+    is not changed).
+
+    Parameters
+    ----------
+    length : int or None
+        The required number of components (``None``: any length ≥ 1).
+    default_value : sequence of numbers
+    """
+
+    info_text = "a vector (a list of numbers)"
+
+    def __init__(self, length: int | None = 2, default_value: Any = (0.0, 0.0),
+                 **kwargs: Any) -> None:
+        self.length = length
+        super().__init__(
+            default_value=check_vector(default_value, "default", length), **kwargs
+        )
+
+    def validate(self, obj: Any, value: Any) -> list[float]:
+        try:
+            return check_vector(value, self.name or "value", self.length)
+        except (TypeError, ValueError) as error:
+            raise traitlets.TraitError(str(error)) from None
+
+
+class TextReprMixin:
+    """Give a widget a deterministic ``__repr__`` built by its ``_repr_text()``.
+
+    ``anywidget`` (0.11) puts ``repr(widget)`` in the ``text/plain`` part of the
+    widget's MIME bundle, next to the interactive view. The default is
+    ``<... object at 0x7f...>``, which differs on every run; this mixin replaces
+    it with a description of the widget's state.
+
+    Examples
+    --------
+    >>> class Thing(TextReprMixin):
+    ...     def _repr_text(self):
+    ...         return "Thing(size=3)"
+    >>> Thing()
+    Thing(size=3)
+    """
+
+    def _repr_text(self) -> str:  # pragma: no cover - subclasses override
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return self._repr_text()
+
+
+def is_zero(vector: Sequence[float]) -> bool:
+    """True if every component is exactly 0 (a vector with no direction).
+
+    Examples
+    --------
+    >>> is_zero([0.0, -0.0]), is_zero([0.0, 0.1])
+    (True, False)
+    """
+    return all(x == 0 for x in vector)
+
+
+def fixed(x: float, decimals: int) -> str:
+    """``x`` with exactly ``decimals`` places and the typographic minus; never ``−0.00``.
+
+    Readouts use fixed places so a value does not jump between ``3`` and ``3.10``
+    while it is dragged.
+
+    Examples
+    --------
+    >>> fixed(3.6000000000000005, 2), fixed(-0.001, 2), fixed(-1.26, 1)
+    ('3.60', '0.00', '−1.3')
+    """
+    if not math.isfinite(x):
+        raise ValueError(f"cannot display {x}: a readout shown to a learner must be finite.")
+    text = f"{x:.{decimals}f}"
+    if float(text) == 0.0:
+        text = text.lstrip("-")
+    return text.replace("-", "\u2212")

@@ -1,0 +1,569 @@
+// VectorPlayground front end (anywidget ES module; no build step, no CDN).
+//
+// The readouts are computed here, in the browser, on every pointer move: the
+// kernel is only told about the new vectors when the pointer is released or a
+// tip is moved with the keyboard. Number formatting mirrors
+// lessons_lib.formatting.format_number / lessons_lib.working.dot_working.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const SIZE = 400; // viewBox width and height
+const PAD = 26; // room for tick labels around the grid
+const MINUS = "\u2212";
+const ZERO_TOLERANCE = 0.005; // |a·b| below this shows as 0.00 and counts as perpendicular
+const OPTIONS = [
+  ["snap", "snap to 0.1 grid"],
+  ["show_projection", "projection of a on b"],
+  ["show_sum", "a + b"],
+  ["show_double", "2a"],
+  ["normalise", "normalise (unit vectors)"],
+  ["lock_lengths", "lock lengths"],
+  ["large_text", "large text"],
+];
+
+// ---------------------------------------------------------------- formatting
+
+/** Mirror of lessons_lib.formatting.format_number for floats. */
+export function formatNumber(x, decimals = 2, trim = false) {
+  if (!Number.isFinite(x)) return "undefined";
+  let text;
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) {
+    text = String(x === 0 ? 0 : x);
+  } else if (x !== 0 && Math.abs(x) < 0.5 * 10 ** -decimals) {
+    const exponent = Math.floor(Math.log10(Math.abs(Number(x.toPrecision(2)))));
+    if (exponent < -4) {
+      const [mantissa, exp] = x.toExponential(1).split("e");
+      text = `${stripZeros(mantissa)}×10^${Number(exp)}`;
+    } else {
+      text = stripZeros(x.toPrecision(2));
+    }
+  } else {
+    text = x.toFixed(decimals);
+    if (trim) text = stripZeros(text);
+    if (Number(text) === 0) text = text.replace("-", "");
+  }
+  return text.replaceAll("-", MINUS);
+}
+
+function stripZeros(text) {
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+}
+
+/** Fixed decimals, typographic minus, never "−0.00" (mirror of _common.fixed). */
+export function fixed(x, decimals) {
+  if (!Number.isFinite(x)) return "undefined";
+  let text = x.toFixed(decimals);
+  if (Number(text) === 0) text = text.replace("-", "");
+  return text.replaceAll("-", MINUS);
+}
+
+export function formatVector(v, decimals = 2) {
+  return `[${v.map((x) => formatNumber(x, decimals, true)).join(", ")}]`;
+}
+
+function factor(x, decimals) {
+  const text = formatNumber(x, decimals, true);
+  return text.startsWith(MINUS) ? `(${text})` : text;
+}
+
+/** Mirror of lessons_lib.formatting.decimals_needed: places that show the products exactly. */
+export function decimalsNeeded(a, b, lo = 2, hi = 6) {
+  let total = 0;
+  for (const v of [a, b]) {
+    let places = 0;
+    for (const x of v) {
+      if (Number.isInteger(x)) continue;
+      const text = String(x); // shortest round-trip digits, as Python's repr
+      // Python's repr switches to an exponent below 1e-4 (JavaScript only below 1e-6)
+      const scientific = Math.abs(x) < 1e-4 || text.includes("e");
+      places = Math.max(places, scientific ? hi : (text.split(".")[1] || "").length);
+    }
+    total += places;
+  }
+  return Math.max(lo, Math.min(hi, total));
+}
+
+/**
+ * "1.8·0.8 + 1.2·1.8 = 1.44 + 2.16 = 3.60", as lessons_lib.dot_working writes float
+ * vectors: factors trimmed, products and total with the same fixed number of places
+ * (by default just enough to show the products exactly), negative products subtracted.
+ */
+export function dotWorking(a, b, decimals = null) {
+  const places = decimals ?? decimalsNeeded(a, b);
+  const products = a.map((x, i) => x * b[i]);
+  const total = products.reduce((s, p) => s + p, 0);
+  const first = a.map((x, i) => `${factor(x, places)}·${factor(b[i], places)}`).join(" + ");
+  let second = "";
+  products.forEach((p, i) => {
+    const t = fixed(p, places);
+    if (i === 0) second = t;
+    else second += t.startsWith(MINUS) ? ` ${MINUS} ${t.slice(1)}` : ` + ${t}`;
+  });
+  return `${first} = ${second} = ${fixed(total, places)}`;
+}
+
+// ------------------------------------------------------------------ geometry
+
+const dotp = (a, b) => a[0] * b[0] + a[1] * b[1];
+const len = (a) => Math.hypot(a[0], a[1]);
+const isZero = (a) => a[0] === 0 && a[1] === 0;
+const unit = (a) => (isZero(a) ? [0, 0] : [a[0] / len(a), a[1] / len(a)]);
+const clean = (x) => (Object.is(x, -0) ? 0 : x);
+const round = (x, step) => clean(Math.round(x / step) * step);
+const roundTo = (x, places) => clean(Number(x.toFixed(places)));
+
+/** Angle in degrees in [0, 180], or null if a vector has zero length. */
+export function angleDeg(a, b) {
+  if (isZero(a) || isZero(b)) return null;
+  const cross = a[0] * b[1] - a[1] * b[0];
+  return (Math.atan2(Math.abs(cross), dotp(a, b)) * 180) / Math.PI;
+}
+
+export function signMessage(a, b) {
+  const za = isZero(a);
+  const zb = isZero(b);
+  if (za && zb) return ["zero", "○ Zero — a and b both have zero length, so a·b = 0"];
+  if (za) return ["zero", "○ Zero — a has zero length, so a·b = 0 whatever b is"];
+  if (zb) return ["zero", "○ Zero — b has zero length, so a·b = 0 whatever a is"];
+  const d = dotp(a, b);
+  if (Math.abs(d) < ZERO_TOLERANCE) return ["zero", "⟂ Zero — the vectors are perpendicular"];
+  return d > 0
+    ? ["positive", "⬆ Positive — vectors point in similar directions"]
+    : ["negative", "⬇ Negative — vectors point in opposite directions"];
+}
+
+function zeroNames(a, b) {
+  const names = [];
+  if (isZero(a)) names.push("a");
+  if (isZero(b)) names.push("b");
+  return names;
+}
+
+function undefinedText(names) {
+  return `undefined — ${names.join(" and ")} ${names.length === 1 ? "has" : "have"} zero length`;
+}
+
+// ----------------------------------------------------------------- DOM bits
+
+function svgEl(tag, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function htmlEl(tag, attrs = {}, parent = null, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== null) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** An arrow: a shaft (line) and a head (polygon) inside a <g class=cls>. */
+function makeArrow(parent, cls) {
+  const g = svgEl("g", { class: `vp-arrow ${cls}` }, parent);
+  const shaft = svgEl("line", { class: "vp-shaft" }, g);
+  const head = svgEl("polygon", { class: "vp-head" }, g);
+  const label = svgEl("text", { class: "vp-label" }, g);
+  return { g, shaft, head, label };
+}
+
+function readoutRow(parent, label, testid) {
+  const row = htmlEl("div", { class: `vp-row vp-row-${testid}` }, parent);
+  const name = htmlEl("span", { class: "vp-name" }, row, label);
+  const value = htmlEl("span", { class: "vp-value", "data-testid": testid }, row, "");
+  return { row, name, value };
+}
+
+// ------------------------------------------------------------------- render
+
+function render({ model, el }) {
+  const get = (k) => model.get(k);
+  const state = { a: [...get("a")], b: [...get("b")] };
+  let drag = null; // {which, pointerId, offset:[dx,dy], length}
+  let extent = 4;
+  let scale = 1;
+
+  const root = htmlEl("div", { class: "vp-root" }, el);
+  const header = htmlEl("div", { class: "vp-header" }, root);
+  htmlEl("span", { class: "vp-title" }, header, "Dot product — drag the vector tips");
+  htmlEl("span", { class: "vp-hint" }, header, "(or focus a tip and use the arrow keys)");
+  const body = htmlEl("div", { class: "vp-body" }, root);
+
+  const svg = svgEl("svg", {
+    class: "vp-svg",
+    viewBox: `0 0 ${SIZE} ${SIZE}`,
+    role: "group",
+    "data-testid": "svg",
+    "aria-label": "Grid with the vectors a and b drawn from the origin",
+  }, body);
+  const gridLayer = svgEl("g", { class: "vp-grid" }, svg);
+  const unitCircle = svgEl("circle", { class: "vp-unit-circle" }, svg);
+  const paraA = svgEl("line", { class: "vp-para" }, svg);
+  const paraB = svgEl("line", { class: "vp-para" }, svg);
+  const drop = svgEl("line", { class: "vp-drop" }, svg);
+  const arrows = {
+    double: makeArrow(svg, "vp-double"),
+    sum: makeArrow(svg, "vp-sum"),
+    proj: makeArrow(svg, "vp-proj"),
+    b: makeArrow(svg, "vp-b"),
+    a: makeArrow(svg, "vp-a"),
+    ua: makeArrow(svg, "vp-a vp-unitvec"),
+    ub: makeArrow(svg, "vp-b vp-unitvec"),
+  };
+  const origin = svgEl("circle", { class: "vp-origin", r: 3 }, svg);
+
+  const handles = {};
+  for (const which of ["b", "a"]) {
+    const h = svgEl("g", {
+      class: `vp-handle vp-handle-${which}`,
+      tabindex: 0,
+      role: "button",
+      "aria-roledescription": "draggable vector tip",
+      "data-testid": `handle-${which}`,
+      "data-vector": which,
+    }, svg);
+    svgEl("circle", { class: "vp-focus", r: 15 }, h);
+    if (which === "a") svgEl("circle", { class: "vp-marker", r: 7 }, h);
+    else svgEl("rect", { class: "vp-marker", x: -6, y: -6, width: 12, height: 12,
+      transform: "rotate(45)" }, h);
+    svgEl("circle", { class: "vp-hit", r: 22 }, h);
+    handles[which] = h;
+  }
+
+  const panel = htmlEl("div", { class: "vp-readouts" }, body);
+  const rows = {
+    a: readoutRow(panel, "a", "a"),
+    b: readoutRow(panel, "b", "b"),
+    dot: readoutRow(panel, "a · b", "dot"),
+  };
+  const working = htmlEl("div", { class: "vp-working", "data-testid": "working" }, panel);
+  rows.normA = readoutRow(panel, "‖a‖", "norm-a");
+  rows.normB = readoutRow(panel, "‖b‖", "norm-b");
+  rows.angle = readoutRow(panel, "angle θ", "angle");
+  rows.cos = readoutRow(panel, "cos θ", "cos");
+  rows.proj = readoutRow(panel, "‖a‖ cos θ", "projection");
+  rows.sum = readoutRow(panel, "a + b", "sum");
+  rows.double = readoutRow(panel, "2a", "double");
+  const sign = htmlEl("p", { class: "vp-sign", "data-testid": "sign", "aria-live": "polite" },
+    panel);
+
+  const options = htmlEl("details", { class: "vp-options" }, root);
+  htmlEl("summary", {}, options, "Options");
+  const boxes = {};
+  for (const [key, text] of OPTIONS) {
+    const label = htmlEl("label", { class: "vp-option" }, options);
+    const box = htmlEl("input", { type: "checkbox", "data-testid": `option-${key}` }, label);
+    label.appendChild(document.createTextNode(` ${text}`));
+    box.addEventListener("change", () => {
+      model.set(key, box.checked);
+      model.save_changes();
+    });
+    boxes[key] = box;
+  }
+
+  // ------------------------------------------------------------ coordinates
+  const X = (x) => SIZE / 2 + x * scale;
+  const Y = (y) => SIZE / 2 - y * scale;
+
+  function clientToUnits(clientX, clientY) {
+    const m = svg.getScreenCTM();
+    if (!m) return [0, 0];
+    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+    return [(p.x - SIZE / 2) / scale, (SIZE / 2 - p.y) / scale];
+  }
+
+  function computeExtent() {
+    const vs = [state.a, state.b];
+    if (get("show_sum")) vs.push([state.a[0] + state.b[0], state.a[1] + state.b[1]]);
+    if (get("show_double")) vs.push([2 * state.a[0], 2 * state.a[1]]);
+    let m = 0;
+    for (const v of vs) m = Math.max(m, Math.abs(v[0]), Math.abs(v[1]));
+    return Math.max(Math.round(get("grid")) || 4, Math.ceil(m - 1e-9));
+  }
+
+  function drawGrid() {
+    extent = computeExtent();
+    scale = (SIZE - 2 * PAD) / (2 * extent);
+    svg.dataset.extent = String(extent);
+    svg.dataset.scale = String(scale);
+    gridLayer.replaceChildren();
+    const step = extent <= 6 ? 1 : extent <= 12 ? 2 : 5;
+    for (let i = -extent; i <= extent; i += 1) {
+      const axis = i === 0;
+      const cls = axis ? "vp-axis" : i % step === 0 ? "vp-gridline" : "vp-gridline vp-minor";
+      svgEl("line", { class: cls, x1: X(i), y1: Y(-extent), x2: X(i), y2: Y(extent) }, gridLayer);
+      svgEl("line", { class: cls, x1: X(-extent), y1: Y(i), x2: X(extent), y2: Y(i) }, gridLayer);
+      if (i % step === 0 && !axis) {
+        const t = formatNumber(i);
+        svgEl("text", { class: "vp-tick", x: X(i), y: Y(-extent) + 16, "text-anchor": "middle" },
+          gridLayer).textContent = t;
+        svgEl("text", { class: "vp-tick", x: X(-extent) - 6, y: Y(i) + 4, "text-anchor": "end" },
+          gridLayer).textContent = t;
+      }
+    }
+    svgEl("text", { class: "vp-axis-label", x: X(extent) - 4, y: Y(0) - 6, "text-anchor": "end" },
+      gridLayer).textContent = "x";
+    svgEl("text", { class: "vp-axis-label", x: X(0) + 6, y: Y(extent) + 14 },
+      gridLayer).textContent = "y";
+    origin.setAttribute("cx", X(0));
+    origin.setAttribute("cy", Y(0));
+  }
+
+  function placeArrow(arrow, from, to, text, visible = true, inset = 0) {
+    const px0 = X(from[0]);
+    const py0 = Y(from[1]);
+    let px1 = X(to[0]);
+    let py1 = Y(to[1]);
+    const dx = px1 - px0;
+    const dy = py1 - py0;
+    const L = Math.hypot(dx, dy);
+    if (!visible || L < 0.5) {
+      arrow.g.setAttribute("visibility", "hidden");
+      return;
+    }
+    arrow.g.removeAttribute("visibility");
+    const ux = dx / L;
+    const uy = dy / L;
+    const tipX = px1;
+    const tipY = py1;
+    if (inset > 0 && L > 3 * inset) {
+      // stop short of the tip marker, so the head is not hidden under it
+      px1 -= ux * inset;
+      py1 -= uy * inset;
+    }
+    const headLength = Math.min(14, L * 0.6);
+    const halfWidth = headLength * 0.45;
+    const bx = px1 - ux * headLength;
+    const by = py1 - uy * headLength;
+    arrow.shaft.setAttribute("x1", px0);
+    arrow.shaft.setAttribute("y1", py0);
+    arrow.shaft.setAttribute("x2", bx);
+    arrow.shaft.setAttribute("y2", by);
+    arrow.head.setAttribute("points",
+      `${px1},${py1} ${bx - uy * halfWidth},${by + ux * halfWidth} ` +
+      `${bx + uy * halfWidth},${by - ux * halfWidth}`);
+    // label just beyond the tip, kept inside the drawing
+    const charWidth = root.classList.contains("vp-large") ? 18 : 13;
+    const width = charWidth * text.length + 6;
+    const wantX = tipX + ux * 18 - 4;
+    const lx = Math.min(Math.max(wantX, 2), SIZE - width);
+    let ly = Math.min(Math.max(tipY + uy * 18 + 5, 16), SIZE - 4);
+    if (lx !== wantX) ly = tipY > 40 ? tipY - 12 : tipY + 24; // pushed in: move off the head
+    arrow.label.setAttribute("x", lx);
+    arrow.label.setAttribute("y", ly);
+    setText(arrow.label, text);
+  }
+
+  function ariaLabel(which) {
+    const v = state[which].map((x) => formatNumber(x, 2, true)).join(", ");
+    const keys = get("lock_lengths")
+      ? "arrow keys turn it, length stays fixed"
+      : "arrow keys move 0.1, shift+arrow 1";
+    return `tip of vector ${which}, at ${v}; ${keys}`;
+  }
+
+  // ------------------------------------------------------------------ update
+  function update() {
+    const { a, b } = state;
+    const showB = get("show_b");
+    const norm = get("normalise");
+    const ua = unit(a);
+    const ub = unit(b);
+    const sum = [a[0] + b[0], a[1] + b[1]];
+    const dbl = [2 * a[0], 2 * a[1]];
+
+    root.classList.toggle("vp-large", !!get("large_text"));
+    root.classList.toggle("vp-normalised", norm);
+    root.classList.toggle("vp-no-b", !showB);
+
+    // drawing
+    placeArrow(arrows.a, [0, 0], a, "a", true, 8);
+    placeArrow(arrows.b, [0, 0], b, "b", showB, 9);
+    placeArrow(arrows.ua, [0, 0], ua, "â", norm);
+    placeArrow(arrows.ub, [0, 0], ub, "b̂", norm && showB);
+    placeArrow(arrows.double, [0, 0], dbl, "2a", get("show_double"));
+    const showSum = get("show_sum") && showB;
+    placeArrow(arrows.sum, [0, 0], sum, "a+b", showSum);
+    for (const [line, from, to] of [[paraA, a, sum], [paraB, b, sum]]) {
+      line.setAttribute("x1", X(from[0]));
+      line.setAttribute("y1", Y(from[1]));
+      line.setAttribute("x2", X(to[0]));
+      line.setAttribute("y2", Y(to[1]));
+      line.setAttribute("visibility", showSum ? "visible" : "hidden");
+    }
+    const projOn = get("show_projection") && showB && !isZero(b);
+    const p = isZero(b) ? [0, 0] : [(dotp(a, b) / dotp(b, b)) * b[0], (dotp(a, b) / dotp(b, b)) * b[1]];
+    placeArrow(arrows.proj, [0, 0], p, "", projOn);
+    drop.setAttribute("x1", X(a[0]));
+    drop.setAttribute("y1", Y(a[1]));
+    drop.setAttribute("x2", X(p[0]));
+    drop.setAttribute("y2", Y(p[1]));
+    drop.setAttribute("visibility", projOn ? "visible" : "hidden");
+    unitCircle.setAttribute("cx", X(0));
+    unitCircle.setAttribute("cy", Y(0));
+    unitCircle.setAttribute("r", scale);
+    unitCircle.setAttribute("visibility", norm ? "visible" : "hidden");
+
+    for (const which of ["a", "b"]) {
+      const h = handles[which];
+      h.setAttribute("transform", `translate(${X(state[which][0])},${Y(state[which][1])})`);
+      h.setAttribute("aria-label", ariaLabel(which));
+      h.dataset.x = String(state[which][0]);
+      h.dataset.y = String(state[which][1]);
+    }
+    handles.b.setAttribute("visibility", showB ? "visible" : "hidden");
+    if (showB) handles.b.setAttribute("tabindex", 0);
+    else handles.b.removeAttribute("tabindex");
+
+    // readouts
+    const va = norm ? ua : a;
+    const vb = norm ? ub : b;
+    rows.a.name.textContent = norm ? "â" : "a";
+    rows.b.name.textContent = norm ? "b̂" : "b";
+    rows.dot.name.textContent = norm ? "â · b̂" : "a · b";
+    setText(rows.a.value, formatVector(va, norm ? 3 : 2));
+    setText(rows.b.value, formatVector(vb, norm ? 3 : 2));
+    const d = dotp(va, vb);
+    setText(rows.dot.value, fixed(d, norm ? 3 : 2));
+    // unit vectors and turned (locked-length) tips have long decimals: show 3 or 2 places
+    setText(working, dotWorking(va, vb, norm ? 3 : get("lock_lengths") ? 2 : null));
+    setText(rows.normA.value, fixed(len(va), 2));
+    setText(rows.normB.value, fixed(len(vb), 2));
+    rows.normA.name.textContent = norm ? "‖â‖" : "‖a‖";
+    rows.normB.name.textContent = norm ? "‖b̂‖" : "‖b‖";
+    const zeros = zeroNames(a, b);
+    const theta = angleDeg(a, b);
+    setText(rows.angle.value, theta === null ? undefinedText(zeros) : `${fixed(theta, 1)}°`);
+    setText(rows.cos.value, theta === null ? undefinedText(zeros)
+      : fixed(Math.max(-1, Math.min(1, dotp(ua, ub))), 3));
+    rows.proj.row.hidden = !(get("show_projection") && showB);
+    setText(rows.proj.value, isZero(b) ? undefinedText(["b"]) : fixed(dotp(a, b) / len(b), 2));
+    rows.sum.row.hidden = !showSum;
+    setText(rows.sum.value, formatVector(sum));
+    rows.double.row.hidden = !get("show_double");
+    setText(rows.double.value, formatVector(dbl));
+    for (const r of [rows.b, rows.dot, rows.normB, rows.angle, rows.cos]) r.row.hidden = !showB;
+    working.hidden = !showB;
+    sign.hidden = !showB;
+    const [kind, message] = signMessage(a, b);
+    setText(sign, message);
+    sign.dataset.kind = kind;
+    for (const [key] of OPTIONS) boxes[key].checked = !!get(key);
+  }
+
+  function syncFromModel() {
+    if (drag) return; // the pointer owns the vectors until release
+    state.a = [...get("a")];
+    state.b = [...get("b")];
+    drawGrid();
+    update();
+  }
+
+  function commit(which) {
+    model.set(which, [...state[which]]);
+    model.save_changes();
+  }
+
+  // ------------------------------------------------------------- new tip
+  function constrain(which, v, length) {
+    let [x, y] = v;
+    if (get("lock_lengths") && length > 0) {
+      let angle = Math.atan2(y, x);
+      if (get("snap")) angle = (Math.round((angle * 180) / Math.PI) * Math.PI) / 180;
+      x = roundTo(length * Math.cos(angle), 6);
+      y = roundTo(length * Math.sin(angle), 6);
+    } else if (get("snap")) {
+      x = round(x, 0.1);
+      y = round(y, 0.1);
+      x = roundTo(x, 10);
+      y = roundTo(y, 10);
+    }
+    const limit = extent;
+    return [Math.max(-limit, Math.min(limit, x)), Math.max(-limit, Math.min(limit, y))];
+  }
+
+  // ------------------------------------------------------------- pointer
+  for (const which of ["a", "b"]) {
+    const h = handles[which];
+    h.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const [ux, uy] = clientToUnits(event.clientX, event.clientY);
+      drag = {
+        which,
+        pointerId: event.pointerId,
+        offset: [ux - state[which][0], uy - state[which][1]],
+        length: len(state[which]),
+      };
+      try {
+        h.setPointerCapture(event.pointerId);
+      } catch (_err) {
+        // synthetic events have no capturable pointer; dragging still works
+      }
+      h.classList.add("vp-dragging");
+      h.focus({ preventScroll: true });
+    });
+    h.addEventListener("pointermove", (event) => {
+      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
+      event.preventDefault();
+      const [ux, uy] = clientToUnits(event.clientX, event.clientY);
+      const next = constrain(which, [ux - drag.offset[0], uy - drag.offset[1]], drag.length);
+      if (next[0] === state[which][0] && next[1] === state[which][1]) return;
+      state[which] = next;
+      update();
+    });
+    const end = (event) => {
+      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
+      drag = null;
+      h.classList.remove("vp-dragging");
+      commit(which);
+    };
+    h.addEventListener("pointerup", end);
+    h.addEventListener("pointercancel", end);
+    h.addEventListener("lostpointercapture", end);
+
+    // ---------------------------------------------------------- keyboard
+    h.addEventListener("keydown", (event) => {
+      const moves = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+      const m = moves[event.key];
+      if (!m || drag) return;
+      event.preventDefault();
+      event.stopPropagation(); // keep JupyterLab from moving the cell selection
+      const step = event.shiftKey ? 1 : 0.1;
+      const v = state[which];
+      let next;
+      if (get("lock_lengths") && len(v) > 0) {
+        // turn around the origin: 1° per press, 10° with Shift; right/up = anticlockwise
+        const turn = ((m[0] + m[1]) * (event.shiftKey ? 10 : 1) * Math.PI) / 180;
+        const angle = Math.atan2(v[1], v[0]) + turn;
+        next = [roundTo(len(v) * Math.cos(angle), 6), roundTo(len(v) * Math.sin(angle), 6)];
+      } else {
+        next = [roundTo(v[0] + m[0] * step, 10), roundTo(v[1] + m[1] * step, 10)];
+        if (get("snap")) next = next.map((x) => roundTo(round(x, 0.1), 10));
+        next = next.map((x) => Math.max(-extent, Math.min(extent, x)));
+      }
+      state[which] = next;
+      update();
+      commit(which);
+    });
+  }
+
+  const keys = ["a", "b", "snap", "show_projection", "show_sum", "show_double", "normalise",
+    "lock_lengths", "large_text", "show_b", "grid"];
+  for (const k of keys) model.on(`change:${k}`, syncFromModel);
+
+  drawGrid();
+  update();
+
+  return () => {
+    for (const k of keys) model.off(`change:${k}`, syncFromModel);
+  };
+}
+
+export default { render };

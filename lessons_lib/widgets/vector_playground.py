@@ -1,0 +1,216 @@
+"""VectorPlayground: drag the tips of two 2-D vectors and watch a·b, the angle and the sign.
+
+Used in lessons 01 (a + b and 2a), 02 (live a·b with its working and the sign
+message) and 03 (angle, cos θ, projection, normalising). One line in a notebook::
+
+    VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8])
+
+The browser computes the readouts on every pointer move (no round trip to the
+kernel while dragging); when the pointer is released, or a tip is moved with
+the keyboard, the new ``a`` and ``b`` are sent to Python, where :attr:`dot`
+and :attr:`angle` are recomputed with :func:`lessons_lib.dot` and
+:func:`lessons_lib.angle_between`. Setting ``w.a`` or ``w.b`` from Python
+redraws the widget.
+
+Where no widget front end runs (nbval, nbconvert, GitHub) the widget shows its
+text repr instead, e.g.::
+
+    VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8]): a·b = 3.60, angle = 32.3°, ⬆ Positive — ...
+
+Examples
+--------
+>>> w = VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8])
+>>> w
+VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8]): a·b = 3.60, angle = 32.3°, ⬆ Positive — vectors point in similar directions
+>>> w.b = [-1.2, 1.8]
+>>> abs(w.dot) < 1e-12, w.angle
+(True, 90.0)
+>>> w.a = [0, 0]
+>>> print(w.angle)
+None
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from typing import Any
+
+import anywidget
+import traitlets
+
+from lessons_lib.formatting import format_number, format_vector
+from lessons_lib.geometry import angle_between
+from lessons_lib.vectors import dot, norm
+from lessons_lib.widgets._common import TextReprMixin, Vector, asset, fixed, is_zero
+
+__all__ = ["ZERO_TOLERANCE", "VectorPlayground", "sign_message"]
+
+#: |a·b| below this counts as zero: it is exactly where a two-decimal readout shows 0.00.
+ZERO_TOLERANCE = 0.005
+
+POSITIVE = "⬆ Positive — vectors point in similar directions"
+ZERO = "⟂ Zero — the vectors are perpendicular"
+NEGATIVE = "⬇ Negative — vectors point in opposite directions"
+
+
+def sign_message(a: list[float], b: list[float]) -> str:
+    """The sentence the widget shows under the readouts for vectors ``a`` and ``b`` (lesson 02).
+
+    Examples
+    --------
+    >>> sign_message([1.8, 1.2], [0.8, 1.8])
+    '⬆ Positive — vectors point in similar directions'
+    >>> sign_message([1, 0], [0, 1])
+    '⟂ Zero — the vectors are perpendicular'
+    >>> sign_message([1, 0], [-1, 0.5])
+    '⬇ Negative — vectors point in opposite directions'
+    >>> sign_message([0, 0], [1, 2])
+    '○ Zero — a has zero length, so a·b = 0 whatever b is'
+    """
+    zero_a, zero_b = is_zero(a), is_zero(b)
+    if zero_a and zero_b:
+        return "○ Zero — a and b both have zero length, so a·b = 0"
+    if zero_a:
+        return "○ Zero — a has zero length, so a·b = 0 whatever b is"
+    if zero_b:
+        return "○ Zero — b has zero length, so a·b = 0 whatever a is"
+    value = dot(a, b)
+    if abs(value) < ZERO_TOLERANCE:
+        return ZERO
+    return POSITIVE if value > 0 else NEGATIVE
+
+
+def _angle_text(a: list[float], b: list[float]) -> str:
+    missing = [name for name, v in (("a", a), ("b", b)) if is_zero(v)]
+    if missing:
+        who = " and ".join(missing)
+        return f"undefined ({who} {'has' if len(missing) == 1 else 'have'} zero length)"
+    return f"{fixed(angle_between(a, b), 1)}°"
+
+
+class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
+    """Two draggable 2-D vectors with live a·b, its working, ‖a‖, ‖b‖, angle, cos θ (lessons 01–03).
+
+    Parameters
+    ----------
+    a, b : list, tuple or 1-D array of 2 numbers
+        The starting vectors (default: source 004's ``[1.8, 1.2]`` and ``[0.8, 1.8]``).
+    snap : bool, default True
+        Dragged tips snap to the 0.1 grid (with ``lock_lengths``: to whole degrees).
+    show_projection : bool, default False
+        Draw a's shadow on b (the scalar projection ‖a‖ cos θ), dashed.
+    show_sum : bool, default False
+        Draw a + b with its parallelogram (lesson 01).
+    show_double : bool, default False
+        Draw 2a (lesson 01).
+    normalise : bool, default False
+        Show the unit circle and compute the readouts from the unit vectors â, b̂,
+        so â·b̂ is the cosine similarity (lesson 03).
+    lock_lengths : bool, default False
+        Dragging turns a tip around the origin without changing its length, so
+        only the angle changes.
+    large_text : bool, default False
+        Large readouts for a classroom projector.
+    show_b : bool, default True
+        ``False`` shows only ``a`` (a one-vector warm-up).
+    grid : int, default 4
+        Half-width of the visible grid in units (4 → −4 … 4).
+
+    Attributes
+    ----------
+    a, b : list of 2 floats
+        Synced with the browser; set them to move the arrows, ``.observe`` them to react.
+    dot : float
+        ``lessons_lib.dot(a, b)``, read-only, recomputed after every change.
+    angle : float or None
+        ``lessons_lib.angle_between(a, b)`` in degrees, read-only; ``None`` when a
+        or b has zero length (the angle is undefined).
+
+    Raises
+    ------
+    traitlets.TraitError
+        If ``a`` or ``b`` is not two finite numbers; the message says how to fix it,
+        and the widget keeps its previous value.
+
+    Examples
+    --------
+    >>> w = VectorPlayground(a=[2, 1], b=[0.8, 1.8])
+    >>> w.a, round(w.dot, 2)
+    ([2.0, 1.0], 3.4)
+    >>> w.a = [1, 2, 3]
+    Traceback (most recent call last):
+    ...
+    traitlets.traitlets.TraitError: a has 3 numbers, but it must have exactly 2 ...
+    >>> w.a
+    [2.0, 1.0]
+    """
+
+    _esm = asset("vector_playground.js")
+    _css = asset("vector_playground.css")
+
+    a = Vector(length=2, default_value=(1.8, 1.2)).tag(sync=True)
+    b = Vector(length=2, default_value=(0.8, 1.8)).tag(sync=True)
+    snap = traitlets.Bool(True).tag(sync=True)
+    show_projection = traitlets.Bool(False).tag(sync=True)
+    show_sum = traitlets.Bool(False).tag(sync=True)
+    show_double = traitlets.Bool(False).tag(sync=True)
+    normalise = traitlets.Bool(False).tag(sync=True)
+    lock_lengths = traitlets.Bool(False).tag(sync=True)
+    large_text = traitlets.Bool(False).tag(sync=True)
+    show_b = traitlets.Bool(True).tag(sync=True)
+    grid = traitlets.Int(4).tag(sync=True)
+
+    dot = traitlets.Float(0.0, read_only=True)
+    angle = traitlets.Float(None, allow_none=True, read_only=True)
+
+    def __init__(
+        self,
+        a: Any = (1.8, 1.2),
+        b: Any = (0.8, 1.8),
+        *,
+        snap: bool = True,
+        show_projection: bool = False,
+        show_sum: bool = False,
+        show_double: bool = False,
+        normalise: bool = False,
+        lock_lengths: bool = False,
+        large_text: bool = False,
+        show_b: bool = True,
+        grid: int = 4,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            a=a, b=b, snap=snap, show_projection=show_projection, show_sum=show_sum,
+            show_double=show_double, normalise=normalise, lock_lengths=lock_lengths,
+            large_text=large_text, show_b=show_b, grid=grid, **kwargs,
+        )
+        self._recompute()
+
+    @traitlets.validate("grid")
+    def _check_grid(self, proposal: dict[str, Any]) -> int:
+        value = proposal["value"]
+        if isinstance(value, bool) or not 1 <= value <= 20:
+            raise traitlets.TraitError(
+                f"grid is {value!r}, but it must be a whole number from 1 to 20 (the half-width "
+                "of the visible grid: grid=4 shows −4 … 4). Use e.g. grid=4."
+            )
+        return int(value)
+
+    @traitlets.observe("a", "b")
+    def _on_vector_change(self, change: dict[str, Any]) -> None:
+        self._recompute()
+
+    def _recompute(self) -> None:
+        self.set_trait("dot", float(dot(self.a, self.b)))
+        zero = is_zero(self.a) or is_zero(self.b)
+        self.set_trait("angle", None if zero else angle_between(self.a, self.b))
+
+    def _repr_text(self) -> str:
+        a_text = format_vector(self.a)
+        if not self.show_b:
+            return (f"VectorPlayground(a={a_text}, show_b=False): "
+                    f"‖a‖ = {format_number(norm(self.a))}")
+        return (
+            f"VectorPlayground(a={a_text}, b={format_vector(self.b)}): "
+            f"a·b = {fixed(self.dot, 2)}, angle = {_angle_text(self.a, self.b)}, "
+            f"{sign_message(self.a, self.b)}"
+        )

@@ -1,0 +1,1 @@
+"""Real-browser tests (Chromium + JupyterLab); see conftest.py."""
