@@ -1,0 +1,116 @@
+"""Labelled heatmaps of score and weight tables (lessons 07 and 08).
+
+Rows are query tokens, columns are key tokens, and every cell prints its value,
+so the picture can be read on a projector, in greyscale and with colour-blind
+eyes (``cividis`` by default). Imported on first use only: ``import lessons_lib``
+does not load matplotlib.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from lessons_lib.attention import _as_float_array, _check_finite
+from lessons_lib.formatting import format_number
+
+__all__ = ["plot_attention"]
+
+
+def _text_colour(rgba: Sequence[float]) -> str:
+    """Black on light cells, white on dark ones (WCAG relative luminance)."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(float(c)) for c in rgba[:3])
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "black" if luminance > 0.179 else "white"
+
+
+def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[str], *,
+                   title: str, values: bool = True, ax: Axes | None = None,
+                   cmap: str = "cividis", decimals: int = 2,
+                   vmin: float | None = None, vmax: float | None = None,
+                   colorbar: bool = True) -> Figure:
+    """Draw a score or weight table as a labelled heatmap (lessons 07 and 08).
+
+    Parameters
+    ----------
+    table : array, shape (n_queries, n_keys)
+        Raw scores or attention weights; row ``i`` = query token ``i``.
+    row_labels, col_labels : sequences of str
+        Query tokens (rows, left) and key tokens (columns, top).
+    title : str
+        Say what is shown, e.g. ``"Attention weights, layer 5 head 11"``.
+    values : bool, default True
+        Print each value in its cell (text colour chosen per cell for contrast).
+    ax : matplotlib Axes, optional
+        Draw into this Axes instead of a new figure.
+    cmap : str, default "cividis"
+        A perceptually uniform, colour-blind-safe colormap.
+    decimals : int, default 2
+        Decimal places printed in the cells.
+    vmin, vmax : float, optional
+        Colour range; weights look best with ``vmin=0, vmax=1``.
+    colorbar : bool, default True
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The heatmap is ``fig.axes[0]``. A new figure is closed before it is
+        returned, so Jupyter shows it once, as the cell's result.
+
+    Examples
+    --------
+    >>> fig = plot_attention([[0.7, 0.3], [0.2, 0.8]], ["cat", "milk"], ["cat", "milk"],
+    ...                      title="weights")
+    >>> ax = fig.axes[0]
+    >>> [t.get_text() for t in ax.texts]
+    ['0.70', '0.30', '0.20', '0.80']
+    >>> ax.get_ylabel()
+    'query token (row)'
+    """
+    arr = _as_float_array(table, "table")
+    if arr.ndim != 2:
+        raise ValueError(f"table has shape {arr.shape}; a heatmap needs a 2-D table "
+                         "(queries × keys).")
+    if arr.shape != (len(row_labels), len(col_labels)):
+        raise ValueError(
+            f"table has shape {arr.shape} but there are {len(row_labels)} row labels and "
+            f"{len(col_labels)} column labels; give one label per row (query) and per "
+            "column (key)."
+        )
+    _check_finite(arr, "table")
+    new_figure = ax is None
+    if ax is None:
+        n_rows, n_cols = arr.shape
+        fig = plt.figure(figsize=(1.0 + 0.62 * n_cols + (1.0 if colorbar else 0),
+                                  1.2 + 0.5 * n_rows), dpi=100)
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure  # type: ignore[assignment]
+    image = ax.imshow(arr, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto",
+                      interpolation="nearest")
+    ax.set_xticks(range(len(col_labels)), labels=list(col_labels), rotation=45, ha="right",
+                  rotation_mode="anchor")
+    ax.set_yticks(range(len(row_labels)), labels=list(row_labels))
+    ax.set_xlabel("key token (column)")
+    ax.set_ylabel("query token (row)")
+    ax.set_title(title)
+    ax.tick_params(length=0)
+    if values:
+        for i in range(arr.shape[0]):
+            for j in range(arr.shape[1]):
+                colour = _text_colour(image.cmap(image.norm(arr[i, j])))
+                ax.text(j, i, format_number(float(arr[i, j]), decimals), ha="center",
+                        va="center", color=colour, fontsize=8)
+    if colorbar:
+        fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    if new_figure:
+        fig.tight_layout()
+        plt.close(fig)  # shown once, as the returned value
+    return fig

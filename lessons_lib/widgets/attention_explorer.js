@@ -1,0 +1,321 @@
+// AttentionExplorer front end (anywidget ES module; no build step, no CDN).
+//
+// Scores, scaled scores and softmax weights are computed here on every pointer
+// move; the kernel hears about the new vectors when the pointer is released or
+// a tip is moved with the keyboard, and then recomputes them with
+// lessons_lib.attention (the read-only traitlets scores / weights).
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const SIZE = 360;
+const PAD = 22;
+const EXTENT = 2.5; // the grid shows −2.5 … 2.5
+const MINUS = "\u2212";
+const D_K = 2;
+
+// ---------------------------------------------------------------- maths
+
+export function scoresFor(query, keys) {
+  return keys.map((k) => query[0] * k[0] + query[1] * k[1]);
+}
+
+/** Stable softmax with a temperature (mirror of lessons_lib.attention.softmax). */
+export function softmax(scores, temperature = 1) {
+  const s = scores.map((x) => x / temperature);
+  const top = Math.max(...s);
+  const e = s.map((x) => Math.exp(x - top));
+  const total = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / total);
+}
+
+export function fixed(x, decimals) {
+  if (!Number.isFinite(x)) return "undefined";
+  let text = x.toFixed(decimals);
+  if (Number(text) === 0) text = text.replace("-", "");
+  return text.replaceAll("-", MINUS);
+}
+
+function trimmed(x) {
+  let text = fixed(x, 2);
+  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+  return text;
+}
+
+const clean = (x) => (Object.is(x, -0) ? 0 : x);
+const snap = (x) => clean(Number((Math.round(x * 10) / 10).toFixed(1)));
+const clamp = (x) => Math.max(-EXTENT, Math.min(EXTENT, x));
+
+// ---------------------------------------------------------------- DOM
+
+function svgEl(tag, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function htmlEl(tag, attrs = {}, parent = null, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== null) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function render({ model, el }) {
+  const get = (k) => model.get(k);
+  const state = { query: [...get("query")], keys: get("key_vectors").map((k) => [...k]) };
+  let drag = null;
+  const scale = (SIZE - 2 * PAD) / (2 * EXTENT);
+  const X = (x) => SIZE / 2 + x * scale;
+  const Y = (y) => SIZE / 2 - y * scale;
+
+  const root = htmlEl("div", { class: "ae-root" }, el);
+  const header = htmlEl("div", { class: "ae-header" }, root);
+  htmlEl("span", { class: "ae-title" }, header, "Attention explorer — drag the query and the keys");
+  htmlEl("span", { class: "ae-hint" }, header,
+    "(or Tab to a tip: arrow keys move 0.1, Shift+arrow 1)");
+  const body = htmlEl("div", { class: "ae-body" }, root);
+
+  const svg = svgEl("svg", {
+    class: "ae-svg", viewBox: `0 0 ${SIZE} ${SIZE}`, role: "group", "data-testid": "svg",
+    "aria-label": "Grid with the query vector and the key vectors drawn from the origin",
+  }, body);
+  svg.dataset.scale = String(scale);
+  svg.dataset.size = String(SIZE);
+  const grid = svgEl("g", { class: "ae-grid" }, svg);
+  for (let i = -2; i <= 2; i += 1) {
+    const cls = i === 0 ? "ae-axis" : "ae-gridline";
+    svgEl("line", { class: cls, x1: X(i), y1: Y(-EXTENT), x2: X(i), y2: Y(EXTENT) }, grid);
+    svgEl("line", { class: cls, x1: X(-EXTENT), y1: Y(i), x2: X(EXTENT), y2: Y(i) }, grid);
+    if (i !== 0) {
+      svgEl("text", { class: "ae-tick", x: X(i), y: Y(-EXTENT) + 14, "text-anchor": "middle" },
+        grid).textContent = fixed(i, 0);
+      svgEl("text", { class: "ae-tick", x: X(-EXTENT) + 2, y: Y(i) + 4 }, grid).textContent =
+        fixed(i, 0);
+    }
+  }
+  const arrowsLayer = svgEl("g", {}, svg);
+  const handlesLayer = svgEl("g", {}, svg);
+
+  const panel = htmlEl("div", { class: "ae-panel" }, body);
+  const table = htmlEl("table", { class: "ae-table", "data-testid": "table" }, panel);
+  const caption = htmlEl("caption", {}, table);
+  const thead = htmlEl("thead", {}, table);
+  const headRow = htmlEl("tr", {}, thead);
+  for (const t of ["key", "q·k", "scaled", "weight"]) htmlEl("th", { scope: "col" }, headRow, t);
+  const tbody = htmlEl("tbody", {}, table);
+  const controls = htmlEl("div", { class: "ae-controls" }, panel);
+  const scaleLabel = htmlEl("label", { class: "ae-control" }, controls);
+  const scaleBox = htmlEl("input", { type: "checkbox", "data-testid": "scale" }, scaleLabel);
+  scaleLabel.appendChild(document.createTextNode(" divide by √d_k = √2"));
+  const tempLabel = htmlEl("label", { class: "ae-control" }, controls, "temperature ");
+  const tempSlider = htmlEl("input", { type: "range", min: 0.1, max: 5, step: 0.1,
+    "data-testid": "temperature", "aria-label": "softmax temperature" }, tempLabel);
+  const tempValue = htmlEl("output", { class: "ae-temp-value" }, tempLabel);
+  const summary = htmlEl("p", { class: "ae-summary", "data-testid": "summary",
+    "aria-live": "polite" }, panel);
+
+  scaleBox.addEventListener("change", () => {
+    model.set("scale", scaleBox.checked);
+    model.save_changes();
+  });
+  tempSlider.addEventListener("input", () => {
+    tempValue.textContent = fixed(Number(tempSlider.value), 1);
+    update(Number(tempSlider.value));
+  });
+  tempSlider.addEventListener("change", () => {
+    model.set("temperature", Number(tempSlider.value));
+    model.save_changes();
+  });
+
+  let arrows = [];
+  let handles = [];
+  let rows = [];
+
+  function makeArrow(cls) {
+    const g = svgEl("g", { class: `ae-arrow ${cls}` }, arrowsLayer);
+    return { g, shaft: svgEl("line", { class: "ae-shaft" }, g),
+      head: svgEl("polygon", { class: "ae-head" }, g),
+      label: svgEl("text", { class: "ae-label" }, g) };
+  }
+
+  function placeArrow(arrow, to, text) {
+    const px = X(to[0]);
+    const py = Y(to[1]);
+    const dx = px - X(0);
+    const dy = py - Y(0);
+    const L = Math.hypot(dx, dy);
+    arrow.g.setAttribute("visibility", L < 1 ? "hidden" : "visible");
+    if (L < 1) return;
+    const ux = dx / L;
+    const uy = dy / L;
+    const hl = Math.min(12, L * 0.6);
+    const bx = px - ux * hl;
+    const by = py - uy * hl;
+    arrow.shaft.setAttribute("x1", X(0));
+    arrow.shaft.setAttribute("y1", Y(0));
+    arrow.shaft.setAttribute("x2", bx);
+    arrow.shaft.setAttribute("y2", by);
+    arrow.head.setAttribute("points", `${px},${py} ${bx - uy * hl * 0.45},${by + ux * hl * 0.45} `
+      + `${bx + uy * hl * 0.45},${by - ux * hl * 0.45}`);
+    arrow.label.setAttribute("x", Math.min(Math.max(px + ux * 16 - 8, 2), SIZE - 48));
+    arrow.label.setAttribute("y", Math.min(Math.max(py + uy * 16 + 4, 12), SIZE - 4));
+    arrow.label.textContent = text;
+  }
+
+  function build() {
+    arrowsLayer.replaceChildren();
+    handlesLayer.replaceChildren();
+    tbody.replaceChildren();
+    const tokens = get("tokens");
+    arrows = state.keys.map((_k, i) => makeArrow(`ae-key ae-key-${i}`));
+    arrows.push(makeArrow("ae-query"));
+    const names = [...state.keys.map((_k, i) => `key-${i}`), "query"];
+    handles = names.map((name, i) => {
+      const isQuery = name === "query";
+      const h = svgEl("g", { class: `ae-handle ${isQuery ? "ae-query" : `ae-key ae-key-${i}`}`,
+        tabindex: 0, role: "button", "aria-roledescription": "draggable vector tip",
+        "data-testid": `handle-${name}` }, handlesLayer);
+      svgEl("circle", { class: "ae-focus", r: 14 }, h);
+      if (isQuery) svgEl("circle", { class: "ae-marker", r: 7 }, h);
+      else svgEl("rect", { class: "ae-marker", x: -5, y: -5, width: 10, height: 10 }, h);
+      svgEl("circle", { class: "ae-hit", r: 20 }, h);
+      attach(h, isQuery ? "query" : i);
+      return h;
+    });
+    rows = tokens.map((token, i) => {
+      const tr = htmlEl("tr", { class: `ae-key-${i}`, "data-testid": `row-${i}` }, tbody);
+      htmlEl("th", { scope: "row" }, tr, token);
+      const raw = htmlEl("td", { "data-testid": `score-${i}` }, tr);
+      const scaled = htmlEl("td", { "data-testid": `scaled-${i}` }, tr);
+      const wcell = htmlEl("td", { class: "ae-weight" }, tr);
+      const bar = htmlEl("span", { class: "ae-bar" }, wcell);
+      const value = htmlEl("span", { class: "ae-weight-value", "data-testid": `weight-${i}` },
+        wcell);
+      return { raw, scaled, bar, value };
+    });
+  }
+
+  function vectorOf(which) {
+    return which === "query" ? state.query : state.keys[which];
+  }
+
+  function update(temperatureOverride = null) {
+    const tokens = get("tokens");
+    const useScale = get("scale");
+    const temperature = temperatureOverride ?? get("temperature");
+    const raw = scoresFor(state.query, state.keys);
+    const scaled = raw.map((s) => (useScale ? s / Math.sqrt(D_K) : s));
+    const weights = softmax(scaled, temperature);
+    state.keys.forEach((k, i) => placeArrow(arrows[i], k, tokens[i] ?? ""));
+    placeArrow(arrows[arrows.length - 1], state.query, `q (${get("query_token")})`);
+    handles.forEach((h, i) => {
+      const which = i === handles.length - 1 ? "query" : i;
+      const v = vectorOf(which);
+      h.setAttribute("transform", `translate(${X(v[0])},${Y(v[1])})`);
+      const name = which === "query" ? `query of ${get("query_token")}` : `key of ${tokens[i]}`;
+      h.setAttribute("aria-label", `${name}, at ${trimmed(v[0])}, ${trimmed(v[1])}`);
+      h.dataset.x = String(v[0]);
+      h.dataset.y = String(v[1]);
+    });
+    let best = 0;
+    weights.forEach((w, i) => { if (w > weights[best]) best = i; });
+    rows.forEach((r, i) => {
+      r.raw.textContent = fixed(raw[i], 2);
+      r.scaled.textContent = fixed(scaled[i], 2);
+      r.value.textContent = fixed(weights[i], 2);
+      r.bar.style.width = `${Math.round(weights[i] * 100)}%`;
+      r.bar.parentElement.parentElement.classList.toggle("ae-best", i === best);
+    });
+    caption.textContent = `query: ${get("query_token")} = [${trimmed(state.query[0])}, `
+      + `${trimmed(state.query[1])}]`;
+    scaleBox.checked = useScale;
+    if (temperatureOverride === null) {
+      tempSlider.value = String(temperature);
+      tempValue.textContent = fixed(temperature, 1);
+    }
+    summary.textContent = `${get("query_token")} attends most to "${tokens[best]}" `
+      + `(weight ${fixed(weights[best], 2)}); the weights sum to 1.`;
+    summary.dataset.best = tokens[best] ?? "";
+  }
+
+  function commit(which) {
+    if (which === "query") model.set("query", [...state.query]);
+    else model.set("key_vectors", state.keys.map((k) => [...k]));
+    model.save_changes();
+  }
+
+  function toUnits(event) {
+    const m = svg.getScreenCTM();
+    if (!m) return [0, 0];
+    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(m.inverse());
+    return [(p.x - SIZE / 2) / scale, (SIZE / 2 - p.y) / scale];
+  }
+
+  function setVector(which, v) {
+    const next = [clamp(snap(v[0])), clamp(snap(v[1]))];
+    if (which === "query") state.query = next;
+    else state.keys[which] = next;
+  }
+
+  function attach(h, which) {
+    h.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const [ux, uy] = toUnits(event);
+      const v = vectorOf(which);
+      drag = { which, pointerId: event.pointerId, offset: [ux - v[0], uy - v[1]] };
+      try { h.setPointerCapture(event.pointerId); } catch (_err) { /* synthetic event */ }
+      h.classList.add("ae-dragging");
+      h.focus({ preventScroll: true });
+    });
+    h.addEventListener("pointermove", (event) => {
+      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
+      event.preventDefault();
+      const [ux, uy] = toUnits(event);
+      setVector(which, [ux - drag.offset[0], uy - drag.offset[1]]);
+      update();
+    });
+    const end = (event) => {
+      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
+      drag = null;
+      h.classList.remove("ae-dragging");
+      commit(which);
+    };
+    h.addEventListener("pointerup", end);
+    h.addEventListener("pointercancel", end);
+    h.addEventListener("lostpointercapture", end);
+    h.addEventListener("keydown", (event) => {
+      const moves = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+      const m = moves[event.key];
+      if (!m || drag) return;
+      event.preventDefault();
+      event.stopPropagation(); // keep JupyterLab from moving the cell selection
+      const step = event.shiftKey ? 1 : 0.1;
+      const v = vectorOf(which);
+      setVector(which, [v[0] + m[0] * step, v[1] + m[1] * step]);
+      update();
+      commit(which);
+    });
+  }
+
+  function syncFromModel() {
+    if (drag) return;
+    const count = state.keys.length;
+    state.query = [...get("query")];
+    state.keys = get("key_vectors").map((k) => [...k]);
+    if (state.keys.length !== count || rows.length !== get("tokens").length) build();
+    update();
+  }
+
+  const names = ["query", "key_vectors", "tokens", "query_token", "scale", "temperature"];
+  for (const k of names) model.on(`change:${k}`, syncFromModel);
+  build();
+  update();
+  return () => {
+    for (const k of names) model.off(`change:${k}`, syncFromModel);
+  };
+}
+
+export default { render };

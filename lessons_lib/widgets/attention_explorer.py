@@ -1,0 +1,224 @@
+"""AttentionExplorer: drag a query and some keys, watch scores and softmax weights (lesson 07).
+
+Source 004's "attention score demo — adjust query and key vectors to see how dot
+products create attention patterns", which it marked "coming soon". One line::
+
+    AttentionExplorer()
+
+A 2-D **query** (the current token, *cat*) and up to four 2-D **keys** (*milk*,
+*car*, *the* by default) are arrows with draggable tips (mouse/touch, or Tab to a
+tip and use the arrow keys: 0.1 per press, 1.0 with Shift). For every key the
+panel shows the raw score q·k, the scaled score q·k/√d_k (d_k = 2) and the softmax
+weight as a bar, all recomputed in the browser on every move. A checkbox turns the
+√d_k scaling off, a slider sets the softmax temperature.
+
+When a drag ends (or a key is pressed) the vectors are sent to Python, where the
+read-only :attr:`scores`, :attr:`scaled_scores` and :attr:`weights` are recomputed
+with :mod:`lessons_lib.attention`. Set :attr:`query`, :attr:`key_vectors`,
+:attr:`scale` or :attr:`temperature` from Python to move the picture.
+
+The keys live in :attr:`key_vectors` (not ``keys``: every ipywidget already has a
+``keys`` attribute, the list of its synced traits).
+
+Examples
+--------
+>>> w = AttentionExplorer()
+>>> w
+AttentionExplorer(query cat = [0, 1], scaled by √2, temperature 1)
+key   vector         q·k  q·k/√d_k  weight
+milk  [1.2, 0.8]    0.80      0.57    0.39
+car   [−0.6, 1.1]   1.10      0.78    0.49
+the   [0.3, −0.9]  −0.90     −0.64    0.12
+>>> w.query = w.key_vectors[0]             # point the query the way milk points
+>>> w.tokens[max(range(3), key=lambda i: w.weights[i])]
+'milk'
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import anywidget
+import numpy as np
+import traitlets
+
+from lessons_lib.attention import attention_scores, format_table, softmax
+from lessons_lib.formatting import format_number, format_vector
+from lessons_lib.widgets._common import TextReprMixin, Vector, asset, check_vector
+
+__all__ = ["AttentionExplorer"]
+
+MAX_KEYS = 4
+DEFAULT_QUERY = (0.0, 1.0)
+DEFAULT_TOKENS = ("milk", "car", "the")
+DEFAULT_KEYS = ((1.2, 0.8), (-0.6, 1.1), (0.3, -0.9))
+
+
+class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
+    """A draggable 2-D query and keys with live scores and softmax weights (lesson 07).
+
+    Parameters
+    ----------
+    query : 2 numbers, default [0, 1]
+        The query vector of the current token.
+    key_vectors : list of 1–4 pairs of numbers, default milk/car/the
+        One key vector per token.
+    tokens : list of str, default ["milk", "car", "the"]
+        One label per key.
+    query_token : str, default "cat"
+        The label of the query.
+    scale : bool, default True
+        Divide the scores by √d_k = √2 before softmax.
+    temperature : float, default 1.0
+        Softmax temperature, between 0.1 and 10 (larger = flatter weights).
+
+    Attributes
+    ----------
+    scores, scaled_scores, weights : list of float
+        Read-only, recomputed with :mod:`lessons_lib.attention` after every change:
+        q·k, the score actually fed to softmax (q·k/√d_k when ``scale``, divided by
+        the temperature's effect inside softmax), and the softmax weights.
+
+    Raises
+    ------
+    traitlets.TraitError
+        For a bad vector, a wrong number of tokens, or a temperature out of range;
+        the message says how to fix it, and the widget keeps its previous state.
+
+    Examples
+    --------
+    >>> w = AttentionExplorer()
+    >>> w.temperature = 0
+    Traceback (most recent call last):
+    ...
+    traitlets.traitlets.TraitError: temperature is 0, but it must be between 0.1 and 10 ...
+    >>> w.temperature
+    1.0
+    """
+
+    _esm = asset("attention_explorer.js")
+    _css = asset("attention_explorer.css")
+
+    query = Vector(length=2, default_value=DEFAULT_QUERY).tag(sync=True)
+    # each key is checked by _check_keys (clear messages), so no inner trait type here
+    key_vectors = traitlets.List(default_value=[list(k) for k in DEFAULT_KEYS]).tag(sync=True)
+    tokens = traitlets.List(traitlets.Unicode(), default_value=list(DEFAULT_TOKENS)).tag(sync=True)
+    query_token = traitlets.Unicode("cat").tag(sync=True)
+    scale = traitlets.Bool(True).tag(sync=True)
+    temperature = traitlets.Float(1.0).tag(sync=True)
+
+    scores = traitlets.List(traitlets.Float(), read_only=True)
+    scaled_scores = traitlets.List(traitlets.Float(), read_only=True)
+    weights = traitlets.List(traitlets.Float(), read_only=True)
+
+    def __init__(self, query: Any = DEFAULT_QUERY, key_vectors: Any = DEFAULT_KEYS,
+                 tokens: Any = DEFAULT_TOKENS, *, query_token: str = "cat", scale: bool = True,
+                 temperature: float = 1.0, **kwargs: Any) -> None:
+        super().__init__(query=query, key_vectors=key_vectors, tokens=list(tokens),
+                         query_token=query_token, scale=scale, temperature=temperature,
+                         **kwargs)
+        self._recompute()
+
+    # ------------------------------------------------------------ validation
+    @traitlets.validate("key_vectors")
+    def _check_keys(self, proposal: dict[str, Any]) -> list[list[float]]:
+        value = proposal["value"]
+        if isinstance(value, np.ndarray):
+            value = value.tolist()
+        if not isinstance(value, (list, tuple)) or not 1 <= len(value) <= MAX_KEYS:
+            raise traitlets.TraitError(
+                f"key_vectors must be a list of 1 to {MAX_KEYS} keys, each two numbers, e.g. "
+                "[[1.2, 0.8], [-0.6, 1.1]]."
+            )
+        try:
+            keys = [check_vector(k, f"key_vectors[{i}]", 2) for i, k in enumerate(value)]
+        except (TypeError, ValueError) as error:
+            raise traitlets.TraitError(str(error)) from None
+        tokens = self.tokens
+        if len(tokens) != len(keys):
+            raise traitlets.TraitError(
+                f"key_vectors has {len(keys)} keys but tokens has {len(tokens)} labels. To "
+                "change how many keys there are, use w.set_keys(tokens, key_vectors)."
+            )
+        return keys
+
+    @traitlets.validate("tokens")
+    def _check_tokens(self, proposal: dict[str, Any]) -> list[str]:
+        value = [str(t) for t in proposal["value"]]
+        if not all(t.strip() for t in value):
+            raise traitlets.TraitError("every token needs a label, e.g. tokens=['milk', 'car'].")
+        if len(value) != len(self.key_vectors):
+            raise traitlets.TraitError(
+                f"tokens has {len(value)} labels but there are {len(self.key_vectors)} keys. "
+                "Give one label per key, or use w.set_keys(tokens, key_vectors)."
+            )
+        return value
+
+    @traitlets.validate("temperature")
+    def _check_temperature(self, proposal: dict[str, Any]) -> float:
+        value = proposal["value"]
+        if not (math.isfinite(value) and 0.1 <= value <= 10):
+            raise traitlets.TraitError(
+                f"temperature is {format_number(value, trim=True)}, but it must be between 0.1 "
+                "and 10 (1 = plain softmax, larger = flatter, smaller = sharper)."
+            )
+        return float(value)
+
+    def set_keys(self, tokens: Any, key_vectors: Any) -> None:
+        """Replace the keys and their labels together (the number of keys may change).
+
+        Examples
+        --------
+        >>> w = AttentionExplorer()
+        >>> w.set_keys(["milk", "car"], [[1, 0], [0, 1]])
+        >>> w.tokens, w.key_vectors
+        (['milk', 'car'], [[1.0, 0.0], [0.0, 1.0]])
+        >>> w.set_keys(["milk"], [[1, 0], [0, 1]])
+        Traceback (most recent call last):
+        ...
+        traitlets.traitlets.TraitError: tokens has 1 labels but key_vectors has 2 keys; ...
+        """
+        tokens = [str(t) for t in tokens]
+        keys = list(key_vectors.tolist() if isinstance(key_vectors, np.ndarray) else key_vectors)
+        if len(tokens) != len(keys):
+            raise traitlets.TraitError(
+                f"tokens has {len(tokens)} labels but key_vectors has {len(keys)} keys; give "
+                "one label per key."
+            )
+        with self.hold_trait_notifications():  # validated together; rolled back on error
+            self.key_vectors = keys
+            self.tokens = tokens
+
+    # ------------------------------------------------------------ computing
+    @traitlets.observe("query", "key_vectors", "scale", "temperature")
+    def _on_change(self, change: dict[str, Any]) -> None:
+        self._recompute()
+
+    def _recompute(self) -> None:
+        q = np.asarray([self.query], dtype=float)
+        K = np.asarray(self.key_vectors, dtype=float)
+        raw = attention_scores(q, K, scale=False)[0]
+        scaled = attention_scores(q, K, scale=self.scale)[0]
+        self.set_trait("scores", [float(x) for x in raw])
+        self.set_trait("scaled_scores", [float(x) for x in scaled])
+        self.set_trait("weights", [float(x) for x in softmax(scaled,
+                                                             temperature=self.temperature)])
+
+    # ------------------------------------------------------------ display
+    def _repr_text(self) -> str:
+        how = "scaled by √2" if self.scale else "not scaled"
+        head = (f"AttentionExplorer(query {self.query_token} = {format_vector(self.query)}, "
+                f"{how}, temperature {format_number(self.temperature, trim=True)})")
+        table = np.column_stack([self.scores, self.scaled_scores, self.weights])
+        body = format_table(table, self.tokens, ["q·k", "q·k/√d_k" if self.scale else "score",
+                                                 "weight"], corner="key")
+        # add the key vectors as a second column, aligned
+        vectors = [format_vector(k) for k in self.key_vectors]
+        width = max(len("vector"), *(len(v) for v in vectors))
+        lines = body.splitlines()
+        first = max(len("key"), *(len(t) for t in self.tokens))
+        out = [lines[0][:first] + "  " + "vector".ljust(width) + lines[0][first:]]
+        for line, vec in zip(lines[1:], vectors, strict=True):
+            out.append(line[:first] + "  " + vec.ljust(width) + line[first:])
+        return head + "\n" + "\n".join(out)

@@ -1,0 +1,117 @@
+"""AttentionExplorer (Python side): traitlets, recomputation, errors, deterministic repr."""
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import traitlets
+
+from lessons_lib.widgets import AttentionExplorer
+from lessons_lib.widgets.attention_explorer import DEFAULT_KEYS
+
+WIDGETS = Path(__file__).resolve().parents[1] / "lessons_lib" / "widgets"
+
+
+def _expected(query, keys, scale=True, temperature=1.0):
+    raw = [query[0] * k[0] + query[1] * k[1] for k in keys]
+    s = [r / math.sqrt(2) if scale else r for r in raw]
+    e = [math.exp(x / temperature) for x in s]
+    return raw, s, [x / sum(e) for x in e]
+
+
+def test_defaults_and_values():
+    w = AttentionExplorer()
+    assert w.tokens == ["milk", "car", "the"] and w.query_token == "cat"
+    raw, scaled, weights = _expected([0.0, 1.0], DEFAULT_KEYS)
+    np.testing.assert_allclose(w.scores, raw)
+    np.testing.assert_allclose(w.scaled_scores, scaled)
+    np.testing.assert_allclose(w.weights, weights)
+    assert sum(w.weights) == pytest.approx(1.0)
+
+
+def test_query_towards_milk_makes_milk_win():
+    w = AttentionExplorer()
+    assert w.tokens[int(np.argmax(w.weights))] == "car"        # the starting state
+    w.query = [1.2, 0.8]
+    assert w.tokens[int(np.argmax(w.weights))] == "milk"
+    np.testing.assert_allclose(w.weights, _expected([1.2, 0.8], DEFAULT_KEYS)[2])
+
+
+def test_scale_and_temperature():
+    w = AttentionExplorer(query=[2, 1])
+    sharp = max(w.weights)
+    w.scale = False
+    assert max(w.weights) > sharp
+    np.testing.assert_allclose(w.weights, _expected([2, 1], DEFAULT_KEYS, scale=False)[2])
+    w.temperature = 3.0
+    np.testing.assert_allclose(w.weights, _expected([2, 1], DEFAULT_KEYS, False, 3.0)[2])
+
+
+def test_set_keys_changes_the_number_of_keys():
+    w = AttentionExplorer()
+    w.set_keys(["milk", "car", "the", "drank"], [[1, 0], [0, 1], [-1, 0], [0.5, 0.5]])
+    assert len(w.weights) == 4
+    np.testing.assert_allclose(w.scores, [0.0, 1.0, 0.0, 0.5])
+
+
+@pytest.mark.parametrize("attr, bad, match", [
+    ("query", [1, 2, 3], "query has 3 numbers, but it must have exactly 2"),
+    ("query", [float("nan"), 1], "NaN"),
+    ("query", "up", "not a vector"),
+    ("key_vectors", [[1, 2], [3, 4], [5, 6], [7, 8], [9, 0]], "1 to 4 keys"),
+    ("key_vectors", [[1, 2]], "key_vectors has 1 keys but tokens has 3 labels.*set_keys"),
+    ("key_vectors", [[1, 2], [3, "x"], [0, 0]], r"key_vectors\[1\]\[1\] is 'x'"),
+    ("tokens", ["a", "b"], "tokens has 2 labels but there are 3 keys"),
+    ("temperature", 0.0, "between 0.1 and 10"),
+    ("temperature", 50.0, "between 0.1 and 10"),
+])
+def test_bad_input_is_a_trait_error_and_changes_nothing(attr, bad, match):
+    w = AttentionExplorer()
+    before = (w.query, w.key_vectors, w.tokens, w.temperature, w.weights)
+    with pytest.raises(traitlets.TraitError, match=match):
+        setattr(w, attr, bad)
+    assert (w.query, w.key_vectors, w.tokens, w.temperature, w.weights) == before
+
+
+def test_set_keys_mismatch_changes_nothing():
+    w = AttentionExplorer()
+    before = (w.key_vectors, w.tokens)
+    with pytest.raises(traitlets.TraitError, match="one label per key"):
+        w.set_keys(["a"], [[1, 0], [0, 1]])
+    with pytest.raises(traitlets.TraitError):
+        w.set_keys(["a", "b"], [[1, 0], [0, "x"]])
+    assert (w.key_vectors, w.tokens) == before
+
+
+def test_read_only_results():
+    w = AttentionExplorer()
+    with pytest.raises(traitlets.TraitError):
+        w.weights = [1.0, 0.0, 0.0]
+
+
+def test_repr_is_deterministic_text():
+    a, b = AttentionExplorer(), AttentionExplorer()
+    assert repr(a) == repr(b)
+    assert not re.search(r"0x[0-9a-f]+", repr(a))
+    lines = repr(a).splitlines()
+    assert lines[0] == "AttentionExplorer(query cat = [0, 1], scaled by √2, temperature 1)"
+    assert lines[1].split() == ["key", "vector", "q·k", "q·k/√d_k", "weight"]
+    assert [line.split()[0] for line in lines[2:]] == ["milk", "car", "the"]
+    bundle = a._repr_mimebundle_()
+    plain = bundle[0]["text/plain"] if isinstance(bundle, tuple) else bundle["text/plain"]
+    assert plain.startswith("AttentionExplorer(query cat")
+
+
+def test_synced_traits_and_assets():
+    w = AttentionExplorer()
+    synced = set(w.keys)
+    assert {"query", "key_vectors", "tokens", "query_token", "scale", "temperature"} <= synced
+    assert not {"scores", "weights"} & synced
+    js = (WIDGETS / "attention_explorer.js").read_text(encoding="utf-8")
+    assert "export default" in js and "require(" not in js and "http" not in js.replace(
+        "http://www.w3.org/2000/svg", "")
+    for needle in ("pointerdown", "pointermove", "keydown", "shiftKey", "save_changes"):
+        assert needle in js
+    assert (WIDGETS / "attention_explorer.css").is_file()
