@@ -1,0 +1,68 @@
+"""The lesson-04 neuron widget and the lesson-05 property panel."""
+
+import math
+
+import pytest
+
+from lessons_lib.widgets.neuron import NeuronWidget, sigmoid_svg
+from lessons_lib.widgets.property_panel import PropertyPanel
+from lessons_lib.widgets.vector_playground import VectorPlayground
+
+
+def test_neuron_widget_readout_follows_sliders():
+    w = NeuronWidget(w=[0.8, -0.5], x=[1.0, 2.0], b=0.1)
+    z = 0.8 * 1 - 0.5 * 2 + 0.1
+    assert w.z == pytest.approx(z)
+    assert w.a == pytest.approx(1 / (1 + math.exp(-z)))
+    assert "0.4750" in w.readout.value
+    w.set_weights([2.0, 0.0])  # zero weight: x2 is ignored
+    assert w.z == pytest.approx(2.0 * 1 + 0.1)
+    w.x_sliders[1].value = -3.0
+    assert w.z == pytest.approx(2.1)
+    w.b_slider.value = -2.0
+    assert w.z == pytest.approx(0.0, abs=1e-12)
+    assert "σ(0) = <b>0.5000</b>" in w.readout.value
+    assert "undecided" in w.readout.value
+
+
+def test_neuron_widget_repr_is_deterministic_and_complete():
+    w = NeuronWidget(w=[1, 1, 1], x=[1, 1, 1], b=0)
+    text = repr(w)
+    assert "0x" not in text
+    assert text == repr(NeuronWidget(w=[1, 1, 1], x=[1, 1, 1], b=0))
+    bundle = w._repr_mimebundle_()
+    assert bundle["text/plain"] == text  # not cut at 110 characters
+
+
+def test_neuron_widget_bad_input():
+    with pytest.raises(ValueError, match="same length"):
+        NeuronWidget(w=[1, 2], x=[1])
+    with pytest.raises(ValueError, match="slider range"):
+        NeuronWidget(w=[5], x=[1])
+    with pytest.raises(TypeError, match="not a number"):
+        NeuronWidget(w=["a"], x=[1])
+
+
+def test_sigmoid_svg_marks_z():
+    svg = sigmoid_svg(0.0)
+    assert 'cx="130.0"' in svg and 'cy="60.0"' in svg  # (z, σ(z)) = (0, 0.5): the middle
+    assert "<script" not in svg
+
+
+def test_property_panel_follows_a_real_playground():
+    pg = VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8])
+    panel = PropertyPanel(pg)
+    assert panel.report["commutative"].left == pytest.approx(3.6)
+    pg.a = [3.0, 4.0]
+    assert panel.report["self dot"].left == pytest.approx(25.0)  # 3² + 4²
+    assert panel.report["Cauchy–Schwarz"].right == pytest.approx(5 * math.sqrt(0.64 + 3.24))
+    assert "25" in panel.table.value and "all five laws hold" in panel.table.value
+    assert repr(panel).startswith("PropertyPanel\na = [3, 4], b = [0.8, 1.8]")
+    panel.close()
+    pg.a = [1.0, 0.0]
+    assert panel.report["self dot"].left == pytest.approx(25.0)  # no longer watching
+
+
+def test_property_panel_needs_a_playground():
+    with pytest.raises(TypeError, match="VectorPlayground"):
+        PropertyPanel([1, 2])
