@@ -19,6 +19,16 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from lessons_lib.attention import (
+    attention_output,
+    attention_scores,
+    attention_weights,
+    causal_mask,
+    format_table,
+    padding_mask,
+    score_working,
+    softmax,
+)
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.geometry import (
     angle_between,
@@ -37,6 +47,8 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     "VectorPlayground": "lessons_lib.widgets.vector_playground",
     "AttentionExplorer": "lessons_lib.widgets.attention_explorer",
+    "NeuronWidget": "lessons_lib.widgets.neuron",
+    "PropertyPanel": "lessons_lib.widgets.property_panel",
     "Quiz": "lessons_lib.quiz",
 }
 
@@ -58,15 +70,23 @@ __all__ = [
     "DotWorking",
     "add",
     "angle_between",
+    "attention_output",
+    "attention_scores",
+    "attention_weights",
+    "causal_mask",
     "cosine_similarity",
     "dot",
     "dot_working",
     "format_number",
+    "format_table",
     "format_vector",
     "norm",
     "norm_working",
     "normalise",
+    "padding_mask",
     "project_onto",
     "scalar_projection",
     "scale",
+    "score_working",
+    "softmax",
 ]

@@ -148,6 +148,11 @@ def _show(value: object) -> str:
     return np.array2string(array, precision=4, suppress_small=True)
 
 
+def _factor(x: float) -> str:
+    text = _show(x)
+    return f"({text})" if text.startswith("−") else text
+
+
 def _close(x: float | NDArray[np.float64], y: float | NDArray[np.float64], tol: float) -> bool:
     x_arr, y_arr = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     return x_arr.shape == y_arr.shape and bool(np.all(np.abs(x_arr - y_arr) <= tol))
@@ -313,10 +318,13 @@ def check_dot(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
                           f"you left out a term: {format_number(expected - p, 4)} is the sum "
                           f"without {_show(va[i])}·{_show(vb[i])} = {_show(p)}. "
                           "Every position counts."))
-    if np.any(products < 0):
+    negative = np.flatnonzero(products < 0)
+    if negative.size:
+        i = int(negative[0])
         hints.append((float(np.abs(products).sum()),
                       "you added every product as positive. A negative product is subtracted: "
-                      "(−1)·4 = −4 pulls the total down."))
+                      f"{_factor(va[i])}·{_factor(vb[i])} = {_show(products[i])} pulls the total "
+                      "down."))
     hints.append((float(va.sum() + vb.sum()),
                   "you added all the numbers. Multiply each pair of matching positions first, "
                   "then add the products."))

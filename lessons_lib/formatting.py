@@ -75,6 +75,58 @@ def format_number(x: float | int, decimals: int = 2, trim: bool = False) -> str:
     return text.replace("-", MINUS)
 
 
+def format_fixed(x: float | int, decimals: int = 2) -> str:
+    """Format a number with exactly ``decimals`` places, for results shown in a column.
+
+    Unlike :func:`format_number`, whole numbers keep their decimals (``3.0`` →
+    ``3.00``) and rounding noise becomes zero (``-1.7e-16`` → ``0.00``), so the
+    terms of one line of working all look alike.
+
+    Examples
+    --------
+    >>> format_fixed(3.0)
+    '3.00'
+    >>> format_fixed(-1.7e-16)
+    '0.00'
+    >>> format_fixed(-0.02)
+    '−0.02'
+    """
+    value = float(x)
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(f"cannot display {value}: results shown to a learner must be finite.")
+    text = f"{value:.{decimals}f}"
+    if float(text) == 0.0:
+        text = text.lstrip("-")
+    return text.replace("-", MINUS)
+
+
+def decimals_needed(*vectors: Iterable[float | int], lo: int = 2, hi: int = 6) -> int:
+    """Decimal places that show a product of these numbers exactly, clamped to [lo, hi].
+
+    A product of numbers with p and q decimal places has at most p + q places:
+    1.8 · 0.8 = 1.44 needs 2, 0.05 · 0.05 = 0.0025 needs 4.
+
+    Examples
+    --------
+    >>> decimals_needed([1.8, 1.2], [0.8, 1.8])
+    2
+    >>> decimals_needed([0.05], [0.05])
+    4
+    >>> decimals_needed([1, 2], [3, 4])
+    2
+    """
+    total = 0
+    for v in vectors:
+        places = 0
+        for x in v:
+            if isinstance(x, float) and not x.is_integer():
+                text = repr(x)
+                places = max(places, len(text.split(".")[1]) if "." in text and "e" not in text
+                             else hi)
+        total += places
+    return max(lo, min(hi, total))
+
+
 def format_vector(values: Iterable[float | int], decimals: int = 2, trim: bool = True) -> str:
     """Format a vector as ``[1.8, 1.2]`` with :func:`format_number` for each entry.
 

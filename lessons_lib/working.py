@@ -19,7 +19,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from lessons_lib._validate import Number, VectorLike, as_vector, finite_result, same_length
-from lessons_lib.formatting import MINUS, format_number, format_vector
+from lessons_lib.formatting import (
+    MINUS,
+    decimals_needed,
+    format_fixed,
+    format_number,
+    format_vector,
+)
 from lessons_lib.vectors import dot, norm
 
 
@@ -61,7 +67,9 @@ class DotWorking:
     times : str
         The multiplication sign shown (``"·"`` as in source 004, ``"×"`` as in source 002).
     decimals : int
-        Decimal places shown for non-whole floats.
+        Decimal places shown for the products and the total when any input is a
+        float (all of them get the same number of places, so rounding noise such
+        as ``−1.7e−16`` shows as ``0.00``).
     max_terms : int
         Longer vectors are shown with ``…`` in the middle.
     """
@@ -83,16 +91,26 @@ class DotWorking:
         ]
         return " + ".join(_elide(parts, self.max_terms))
 
+    def format(self, x: Number) -> str:
+        """Format a number the way this working shows its results.
+
+        Exact integers when every input was an integer, otherwise ``decimals``
+        fixed places; used to append further terms (a bias) consistently.
+        """
+        if isinstance(self.total, int) and isinstance(x, int):
+            return format_number(x)
+        return format_fixed(x, self.decimals)
+
     @property
     def sum_of_products(self) -> str:
         """The second step: ``4 + 10 + 18`` (negative products subtracted)."""
-        parts = [format_number(p, self.decimals) for p in self.products]
+        parts = [self.format(p) for p in self.products]
         return _signed_sum(_elide(parts, self.max_terms))
 
     @property
     def result(self) -> str:
         """The total as displayed: ``32``."""
-        return format_number(self.total, self.decimals)
+        return self.format(self.total)
 
     @property
     def equation(self) -> str:
@@ -108,7 +126,7 @@ class DotWorking:
         return str(self)
 
 
-def dot_working(a: VectorLike, b: VectorLike, *, times: str = "·", decimals: int = 2,
+def dot_working(a: VectorLike, b: VectorLike, *, times: str = "·", decimals: int | None = None,
                 max_terms: int = 8) -> DotWorking:
     """Compute a·b and keep the working: products, their sum, the total (lesson 02).
 
@@ -117,8 +135,10 @@ def dot_working(a: VectorLike, b: VectorLike, *, times: str = "·", decimals: in
     a, b : list, tuple or 1-D array of numbers, same length
     times : str, default "·"
         The multiplication sign to show; ``"×"`` reproduces source 002's style.
-    decimals : int, default 2
-        Decimal places shown for non-whole floats (display only).
+    decimals : int, optional
+        Decimal places shown for the products and total of float inputs (display
+        only). By default just enough to show the products exactly (1.8·0.8 =
+        1.44 needs 2), at least 2 and at most 6.
     max_terms : int, default 8
         Vectors longer than this are shown with ``…`` in the middle.
 
@@ -136,6 +156,10 @@ def dot_working(a: VectorLike, b: VectorLike, *, times: str = "·", decimals: in
     2×1 + 3×0 + 4×2 = 2 + 0 + 8 = 10
     >>> dot_working([1.8, 1.2], [0.8, 1.8])
     1.8·0.8 + 1.2·1.8 = 1.44 + 2.16 = 3.60
+    >>> dot_working([2, 1, 3], [1.5, 4, 0.5])
+    2·1.5 + 1·4 + 3·0.5 = 3.00 + 4.00 + 1.50 = 8.50
+    >>> dot_working([1.8, 1.2], [-1.2, 1.8])
+    1.8·(−1.2) + 1.2·1.8 = −2.16 + 2.16 = 0.00
     """
     va, vb = as_vector(a, "a"), as_vector(b, "b")
     same_length(va, vb)
@@ -144,7 +168,8 @@ def dot_working(a: VectorLike, b: VectorLike, *, times: str = "·", decimals: in
     else:
         products = [finite_result(p, "a product") for p in
                     (np.asarray(va, dtype=float) * np.asarray(vb, dtype=float)).tolist()]
-    return DotWorking(va, vb, products, dot(va, vb), times, decimals, max_terms)
+    places = decimals_needed(va, vb) if decimals is None else decimals
+    return DotWorking(va, vb, products, dot(va, vb), times, places, max_terms)
 
 
 def norm_working(a: VectorLike, *, decimals: int = 2) -> str:

@@ -74,7 +74,10 @@ class TestDot:
     def test_negative_product_added(self):
         # 2·1 + (−1)·4 + 3·2: adding |−4| gives 2 + 4 + 6 = 12 instead of 4
         fb = c.check_dot(12, [2, -1, 3], [1, 4, 2])
-        assert "negative product is subtracted" in str(fb)
+        assert "negative product is subtracted: (−1)·4 = −4 pulls" in str(fb)
+        # the message names the learner's own product: 3·2 + (−2)·4 + 1·5 → (−2)·4 = −8
+        fb = c.check_dot(6 + 8 + 5, [3, -2, 1], [2, 4, 5])
+        assert "(−2)·4 = −8 pulls the total down" in str(fb)
 
     def test_added_everything(self):
         assert "you added all the numbers" in str(c.check_dot(21, self.a, self.b))

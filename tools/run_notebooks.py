@@ -14,7 +14,10 @@ edit to a notebook; nbval then compares against what this stored.
 
 from __future__ import annotations
 
+import re
+import site
 import sys
+import sysconfig
 from pathlib import Path
 
 import nbformat
@@ -23,6 +26,23 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def _strip_paths(text: str) -> str:
+    """Make tracebacks machine-independent: no absolute paths in stored outputs."""
+    prefixes = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["stdlib"],
+                *site.getsitepackages()}
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        text = text.replace(prefix + "/", "")
+    text = text.replace(str(ROOT) + "/", "")
+    return re.sub(r"/(?:[\w.+-]+/)+(?=[\w.+-]+\.py)", "", text)
+
+
+def _sanitise_errors(nb: nbformat.NotebookNode) -> None:
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                out["traceback"] = [_strip_paths(line) for line in out["traceback"]]
 
 
 def run(path: Path) -> None:
@@ -40,6 +60,7 @@ def run(path: Path) -> None:
         record_timing=False,  # no timestamps in stored notebooks
     )
     client.execute()
+    _sanitise_errors(nb)
     # Keep only what is stable; Python's micro version would churn every diff.
     nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     nbformat.write(nb, path)

@@ -14,6 +14,9 @@ from typing import Any
 _WIDGETS = {
     "VectorPlayground": "lessons_lib.widgets.vector_playground",
     "AttentionExplorer": "lessons_lib.widgets.attention_explorer",
+    "NeuronWidget": "lessons_lib.widgets.neuron",
+    "PropertyPanel": "lessons_lib.widgets.property_panel",
+    "WordScoreTable": "lessons_lib.widgets.word_scores",
 }
 
 
