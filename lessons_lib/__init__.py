@@ -36,6 +36,7 @@ from lessons_lib.geometry import (
     normalise,
     project_onto,
     scalar_projection,
+    sign_message,
 )
 from lessons_lib.vectors import add, dot, norm, scale
 from lessons_lib.working import DotWorking, dot_working, norm_working
@@ -88,5 +89,6 @@ __all__ = [
     "scalar_projection",
     "scale",
     "score_working",
+    "sign_message",
     "softmax",
 ]

@@ -137,3 +137,44 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
     nb = _nonzero(vb, "b", "projecting onto it")
     ub = np.asarray(vb, dtype=float) / nb
     return (float(np.dot(np.asarray(va, dtype=float), ub)) * ub + 0.0).tolist()
+
+
+#: |a·b| below this counts as zero: it is exactly where a two-decimal readout shows 0.00.
+ZERO_TOLERANCE = 0.005
+
+POSITIVE = "⬆ Positive — vectors point in similar directions"
+ZERO = "⟂ Zero — the vectors are perpendicular"
+NEGATIVE = "⬇ Negative — vectors point in opposite directions"
+
+
+def sign_message(a: VectorLike, b: VectorLike) -> str:
+    """What the sign of a·b says about two vectors, in one sentence (lessons 02 and 03).
+
+    The same sentence the drag-the-tips widget shows under its readouts. A dot
+    product whose size is below ``ZERO_TOLERANCE`` (it would show as 0.00)
+    counts as zero.
+
+    Examples
+    --------
+    >>> sign_message([1.8, 1.2], [0.8, 1.8])
+    '⬆ Positive — vectors point in similar directions'
+    >>> sign_message([1, 0], [0, 1])
+    '⟂ Zero — the vectors are perpendicular'
+    >>> sign_message([1, 0], [-1, 0.5])
+    '⬇ Negative — vectors point in opposite directions'
+    >>> sign_message([0, 0], [1, 2])
+    '○ Zero — a has zero length, so a·b = 0 whatever b is'
+    """
+    va, vb = as_vector(a, "a"), as_vector(b, "b")
+    same_length(va, vb)
+    zero_a, zero_b = not any(va), not any(vb)
+    if zero_a and zero_b:
+        return "○ Zero — a and b both have zero length, so a·b = 0"
+    if zero_a:
+        return "○ Zero — a has zero length, so a·b = 0 whatever b is"
+    if zero_b:
+        return "○ Zero — b has zero length, so a·b = 0 whatever a is"
+    value = dot(va, vb)
+    if abs(value) < ZERO_TOLERANCE:
+        return ZERO
+    return POSITIVE if value > 0 else NEGATIVE

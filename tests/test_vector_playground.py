@@ -89,7 +89,7 @@ def test_zero_vector_has_no_angle_and_never_nan():
     w = VectorPlayground(a=[0, 0], b=[1, 2])
     assert w.angle is None and w.dot == 0
     assert "nan" not in repr(w).lower()
-    assert "undefined (a has zero length)" in repr(w)
+    assert "undefined — a has zero length" in repr(w)
     w.a = [1, 1]
     assert w.angle == pytest.approx(acos_degrees([1, 1], [1, 2]))
     w.b = [0.0, -0.0]

@@ -38,52 +38,17 @@ import anywidget
 import traitlets
 
 from lessons_lib.formatting import format_number, format_vector
-from lessons_lib.geometry import angle_between
+from lessons_lib.geometry import ZERO_TOLERANCE, angle_between, sign_message
 from lessons_lib.vectors import dot, norm
 from lessons_lib.widgets._common import TextReprMixin, Vector, asset, fixed, is_zero
 
 __all__ = ["ZERO_TOLERANCE", "VectorPlayground", "sign_message"]
 
-#: |a·b| below this counts as zero: it is exactly where a two-decimal readout shows 0.00.
-ZERO_TOLERANCE = 0.005
-
-POSITIVE = "⬆ Positive — vectors point in similar directions"
-ZERO = "⟂ Zero — the vectors are perpendicular"
-NEGATIVE = "⬇ Negative — vectors point in opposite directions"
-
-
-def sign_message(a: list[float], b: list[float]) -> str:
-    """The sentence the widget shows under the readouts for vectors ``a`` and ``b`` (lesson 02).
-
-    Examples
-    --------
-    >>> sign_message([1.8, 1.2], [0.8, 1.8])
-    '⬆ Positive — vectors point in similar directions'
-    >>> sign_message([1, 0], [0, 1])
-    '⟂ Zero — the vectors are perpendicular'
-    >>> sign_message([1, 0], [-1, 0.5])
-    '⬇ Negative — vectors point in opposite directions'
-    >>> sign_message([0, 0], [1, 2])
-    '○ Zero — a has zero length, so a·b = 0 whatever b is'
-    """
-    zero_a, zero_b = is_zero(a), is_zero(b)
-    if zero_a and zero_b:
-        return "○ Zero — a and b both have zero length, so a·b = 0"
-    if zero_a:
-        return "○ Zero — a has zero length, so a·b = 0 whatever b is"
-    if zero_b:
-        return "○ Zero — b has zero length, so a·b = 0 whatever a is"
-    value = dot(a, b)
-    if abs(value) < ZERO_TOLERANCE:
-        return ZERO
-    return POSITIVE if value > 0 else NEGATIVE
-
-
 def _angle_text(a: list[float], b: list[float]) -> str:
     missing = [name for name, v in (("a", a), ("b", b)) if is_zero(v)]
     if missing:
         who = " and ".join(missing)
-        return f"undefined ({who} {'has' if len(missing) == 1 else 'have'} zero length)"
+        return f"undefined — {who} {'has' if len(missing) == 1 else 'have'} zero length"
     return f"{fixed(angle_between(a, b), 1)}°"
 
 
