@@ -11,6 +11,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from stored_notebooks import code_cells as _code_cells
+from stored_notebooks import markdown as _markdown
+from stored_notebooks import outputs as _outputs
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 LESSONS = {
@@ -24,25 +27,6 @@ MINUS = "\u2212"
 def _load(lesson):
     return json.loads(LESSONS[lesson].read_text(encoding="utf-8"))
 
-
-def _outputs(nb):
-    parts = []
-    for cell in nb["cells"]:
-        for out in cell.get("outputs", []):
-            if "text" in out:
-                parts.append("".join(out["text"]))
-            for key in ("text/plain", "text/html"):
-                if key in out.get("data", {}):
-                    parts.append("".join(out["data"][key]))
-    return "\n".join(parts)
-
-
-def _markdown(nb):
-    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-
-
-def _code_cells(nb):
-    return [c for c in nb["cells"] if c["cell_type"] == "code"]
 
 
 @pytest.fixture(scope="module", params=sorted(LESSONS))

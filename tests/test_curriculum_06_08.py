@@ -11,6 +11,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from stored_notebooks import code as _code
+from stored_notebooks import markdown as _markdown
+from stored_notebooks import outputs as _outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 NB = ROOT / "notebooks"
@@ -25,26 +28,6 @@ CHECKPOINTS_000 = [
 
 def _load(name):
     return json.loads((NB / name).read_text(encoding="utf-8"))
-
-
-def _outputs(nb) -> str:
-    parts = []
-    for cell in nb["cells"]:
-        for out in cell.get("outputs", []):
-            if "text" in out:
-                parts.append("".join(out["text"]))
-            for key in ("text/plain", "text/html"):
-                if key in out.get("data", {}):
-                    parts.append("".join(out["data"][key]))
-    return "\n".join(parts)
-
-
-def _markdown(nb) -> str:
-    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-
-
-def _code(nb) -> str:
-    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
 
 
 @pytest.fixture(scope="module")
