@@ -1,0 +1,248 @@
+"""tools/slides.py: every lesson becomes a reveal.js deck with the slides we expect.
+
+The decks are built from copies of the notebooks in a temporary folder (the lessons are
+never written). The expected number of slides is counted straight from the notebook JSON:
+one title slide plus one slide per ``#``/``##`` heading cell. reveal.js nests a deck as
+``<section>`` (a horizontal slide) holding one ``<section>`` per vertical subslide, and
+nbconvert opens both for every slide, so the count is checked at both nesting levels.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOL = ROOT / "tools" / "slides.py"
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class _Sections(HTMLParser):
+    """Count <section> elements by nesting depth (0 = horizontal slide)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.by_depth: dict[int, int] = {}
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "section":
+            self.by_depth[self.depth] = self.by_depth.get(self.depth, 0) + 1
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "section":
+            self.depth -= 1
+
+
+def _sections(html: str) -> dict[int, int]:
+    parser = _Sections()
+    parser.feed(html)
+    assert parser.depth == 0, "unbalanced <section> tags"
+    return parser.by_depth
+
+
+def _first_line(cell: dict) -> str:
+    return next((line for line in "".join(cell["source"]).splitlines() if line.strip()), "")
+
+
+def _is_nav(cell: dict) -> bool:
+    return "nav" in cell.get("metadata", {}).get("tags", [])
+
+
+def _expected_slides(nb: dict) -> int:
+    """Title slide + one per # / ## heading, counted from the JSON."""
+    visible = [c for c in nb["cells"] if not _is_nav(c)]
+    headings = [
+        c for c in visible[1:]
+        if c["cell_type"] == "markdown" and re.match(r"#{1,2}\s", _first_line(c))
+    ]
+    return 1 + len(headings)
+
+
+def _slide_type(cell: dict) -> str | None:
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+
+
+def _strip(nb: dict) -> dict:
+    for cell in nb["cells"]:
+        cell.get("metadata", {}).pop("slideshow", None)
+    return nb
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(TOOL), *map(str, args)],
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str]]:
+    """{lesson name: (notebook with slide types, deck HTML)} built in a temp dir."""
+    assert LESSONS, "no lessons under notebooks/"
+    tmp = tmp_path_factory.mktemp("slides")
+    copies = []
+    for path in LESSONS:
+        copy = tmp / path.name
+        copy.write_text(json.dumps(_strip(json.loads(path.read_text()))))
+        copies.append(copy)
+    assign = _run(*copies)
+    assert assign.returncode == 0, assign.stderr
+    check = _run("--check", *copies)
+    assert check.returncode == 0, check.stdout + check.stderr
+    out = tmp / "decks"
+    build = _run("--build", out, *copies)
+    assert build.returncode == 0, build.stderr
+    return {
+        c.stem: (json.loads(c.read_text()), (out / f"{c.stem}.slides.html").read_text())
+        for c in copies
+    }
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_deck_has_one_slide_per_heading(decks: dict, lesson: str) -> None:
+    nb, html = decks[lesson]
+    depth = _sections(html)
+    expected = _expected_slides(nb)
+    assert depth.get(0) == expected, f"{lesson}: {depth.get(0)} slides, expected {expected}"
+    # every horizontal slide holds its first subslide, plus one per extra subslide cell
+    subslides = sum(_slide_type(c) == "subslide" for c in nb["cells"])
+    assert depth.get(1) == expected + subslides
+    assert set(depth) == {0, 1}, "reveal.js decks nest sections two levels deep at most"
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_slide_types_follow_the_rules(decks: dict, lesson: str) -> None:
+    nb, html = decks[lesson]
+    cells = nb["cells"]
+    types = [_slide_type(c) for c in cells]
+    assert all(t in {"slide", "subslide", "fragment", "-", "skip"} for t in types), types
+    visible = [i for i, c in enumerate(cells) if not _is_nav(c)]
+    assert types[visible[0]] == "slide"
+    for i, cell in enumerate(cells):
+        if _is_nav(cell):
+            assert types[i] == "skip"
+            text = "".join(cell["source"]).strip()
+            assert not text or text not in html
+        elif cell["cell_type"] == "markdown" and re.match(r"###\s", _first_line(cell)):
+            assert types[i] == "subslide"
+    # a widget or "your turn" cell is the last cell of its subslide and the only one on it
+    starts = [i for i in visible if types[i] in ("slide", "subslide")] + [len(cells)]
+    for start, end in itertools.pairwise(starts):
+        group = [i for i in visible if start <= i < end]
+        special = [
+            i for i in group
+            if cells[i]["cell_type"] == "code" and (
+                any(WIDGET_VIEW in o.get("data", {}) for o in cells[i].get("outputs", []))
+                or re.search(r"^answer\s*=", "".join(cells[i]["source"]), re.MULTILINE)
+            )
+        ]
+        assert len(special) <= 1, f"{lesson}: cells {special} share a slide"
+        if special:
+            assert special[0] == group[-1], f"{lesson}: cell {special[0]} shares its slide"
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_deck_shows_the_widgets_from_saved_state(decks: dict, lesson: str) -> None:
+    nb, html = decks[lesson]
+    views = [
+        o["data"][WIDGET_VIEW]["model_id"]
+        for c in nb["cells"] for o in c.get("outputs", []) if WIDGET_VIEW in o.get("data", {})
+    ]
+    if views:
+        assert "application/vnd.jupyter.widget-state+json" in html
+    for model_id in views:
+        assert model_id in html
+
+
+def test_check_fails_on_missing_metadata(tmp_path: Path) -> None:
+    src = LESSONS[0]
+    copy = tmp_path / src.name
+    copy.write_text(json.dumps(_strip(json.loads(src.read_text()))))
+    check = _run("--check", copy)
+    assert check.returncode == 1
+    assert "slide_type None, expected 'slide'" in check.stdout
+    # and fixing it makes the check pass
+    assert _run(copy).returncode == 0
+    assert _run("--check", copy).returncode == 0
+
+
+def test_check_fails_on_stale_metadata(tmp_path: Path) -> None:
+    copy = tmp_path / LESSONS[0].name
+    shutil.copy(LESSONS[0], copy)
+    assert _run(copy).returncode == 0
+    nb = json.loads(copy.read_text())
+    heading = next(
+        c for c in nb["cells"]
+        if c["cell_type"] == "markdown" and re.match(r"##\s", _first_line(c))
+    )
+    heading["metadata"]["slideshow"]["slide_type"] = "-"  # someone demoted a section
+    copy.write_text(json.dumps(nb))
+    assert _run("--check", copy).returncode == 1
+
+
+CHROMIUM = os.environ.get("LESSONS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def _need(what: str, ok: bool) -> None:
+    if not ok:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is required in CI")
+        pytest.skip(f"{what} not available")
+
+
+@pytest.mark.browser
+def test_offline_deck_runs_without_network(tmp_path: Path) -> None:
+    """``--build --offline``: reveal.js and the widgets work from disk, network blocked."""
+    _need("npm", shutil.which("npm") is not None)
+    _need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
+    sync_api = pytest.importorskip("playwright.sync_api")
+    lesson = next(
+        (p for p in LESSONS if any(
+            WIDGET_VIEW in o.get("data", {})
+            for c in json.loads(p.read_text())["cells"] for o in c.get("outputs", [])
+        )), None,
+    )
+    assert lesson is not None, "no lesson has a widget yet"
+    copy = tmp_path / lesson.name
+    shutil.copy(lesson, copy)
+    out = tmp_path / "decks"
+    build = _run("--build", out, "--offline", copy)
+    assert build.returncode == 0, build.stderr
+    nb = json.loads(copy.read_text())
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            context.route(re.compile(r"^https?://"), lambda route: route.abort())
+            page = context.new_page()
+            page.goto((out / f"{copy.stem}.slides.html").as_uri())
+            # reveal.js has laid out the deck: the first slide is the present one
+            page.wait_for_selector(".reveal .slides > section.present", timeout=30_000)
+            assert page.evaluate(
+                "document.querySelectorAll('.reveal .slides > section').length"
+            ) == _expected_slides(nb)
+            views = sum(
+                WIDGET_VIEW in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", [])
+            )
+            page.wait_for_function(
+                "n => Array.from(document.querySelectorAll('.widget-subarea'))"
+                ".filter(e => e.children.length > 0).length >= n",
+                arg=views, timeout=30_000,
+            )
+            shots = Path(os.environ.get("LESSONS_ARTIFACTS", tmp_path))
+            page.screenshot(path=str(shots / f"deck-{copy.stem}.png"))
+        finally:
+            browser.close()

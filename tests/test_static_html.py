@@ -1,0 +1,153 @@
+"""tools/export_html.py: static HTML pages of the lessons keep their widgets.
+
+* Every lesson exports; each page embeds the saved widget state
+  (``application/vnd.jupyter.widget-state+json``) and, for every widget output of the
+  notebook, a view whose model id is in that state; lesson links point at pages.
+* ``browser`` marker: the ``--offline`` export of the lessons with widgets is opened in
+  headless Chromium with no network: every widget view is drawn from the saved state (the
+  anywidget panels as SVG, the quizzes as radio buttons) and none says "Loading widget".
+  Needs npm (fetches the widget front end once, cached) and Chromium; missing either is a
+  skip locally and a failure under CI.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOL = ROOT / "tools" / "export_html.py"
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+STATE_MIME = "application/vnd.jupyter.widget-state+json"
+VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+CHROMIUM = os.environ.get("LESSONS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def _views(nb: dict) -> list[str]:
+    return [
+        out["data"][VIEW_MIME]["model_id"]
+        for cell in nb["cells"] for out in cell.get("outputs", [])
+        if VIEW_MIME in out.get("data", {})
+    ]
+
+
+def _embedded(page: str, mime: str) -> list[dict]:
+    blocks = re.findall(rf'<script type="{re.escape(mime)}">(.*?)</script>', page, re.S)
+    return [json.loads(html_lib.unescape(b)) for b in blocks]
+
+
+def _copies(dest: Path) -> list[Path]:
+    """Snapshot the lessons (others may be re-running them while the tests run)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy2(p, dest / p.name)) for p in LESSONS]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str]]:
+    """{lesson: (notebook JSON, exported page)}."""
+    assert LESSONS, "no lessons under notebooks/"
+    tmp = tmp_path_factory.mktemp("html")
+    copies = _copies(tmp / "notebooks")
+    out = tmp / "site"
+    run = subprocess.run([sys.executable, str(TOOL), "--out", str(out), *map(str, copies)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return {
+        p.stem: (json.loads(p.read_text()), (out / f"{p.stem}.html").read_text(encoding="utf-8"))
+        for p in copies
+    }
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_page_embeds_the_state_of_every_widget(pages: dict, lesson: str) -> None:
+    nb, page = pages[lesson]
+    views = _views(nb)
+    if not views:
+        assert STATE_MIME not in page or nb.get("metadata", {}).get("widgets")
+        return
+    states = _embedded(page, STATE_MIME)
+    assert len(states) == 1, "expected exactly one widget-state block"
+    state = states[0]["state"]
+    shown = {v["model_id"] for v in _embedded(page, VIEW_MIME)}
+    for model_id in views:
+        assert model_id in state, f"{lesson}: widget {model_id} has no embedded state"
+        assert model_id in shown, f"{lesson}: widget {model_id} has no view on the page"
+    # anywidget views carry their own front end in the state
+    for model_id in views:
+        model = state[model_id]
+        if model["model_module"] == "anywidget":
+            assert "export default" in model["state"]["_esm"] or "render" in model["state"]["_esm"]
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_lesson_links_point_at_pages(pages: dict, lesson: str) -> None:
+    page = pages[lesson][1]
+    assert not re.search(r'href="\d\d_[\w-]+\.ipynb', page)
+    if len(LESSONS) > 1:
+        assert re.search(r'href="\d\d_[\w-]+\.html"', page), "the nav links are missing"
+
+
+def _need(what: str, ok: bool) -> None:
+    if not ok:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is required in CI")
+        pytest.skip(f"{what} not available")
+
+
+@pytest.mark.browser
+def test_offline_pages_draw_the_widgets(tmp_path: Path) -> None:
+    _need("npm", shutil.which("npm") is not None)
+    _need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
+    sync_api = pytest.importorskip("playwright.sync_api")
+    copies = _copies(tmp_path / "notebooks")
+    with_widgets = [p for p in copies if _views(json.loads(p.read_text()))]
+    assert with_widgets, "no lesson has a widget output yet"
+    out = tmp_path / "site"
+    run = subprocess.run([sys.executable, str(TOOL), "--out", str(out), "--offline",
+                          *map(str, with_widgets)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    for name in ("require.js", "embed-amd.js", "anywidget.js"):
+        assert (out / "_static" / name).stat().st_size > 1000
+    shots = Path(os.environ.get("LESSONS_ARTIFACTS", tmp_path))
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1200, "height": 900})
+            # no network at all: only file:// may load
+            context.route(re.compile(r"^https?://"), lambda route: route.abort())
+            for path in with_widgets:
+                nb = json.loads(path.read_text())
+                state = nb["metadata"]["widgets"][STATE_MIME]["state"]
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+                page.goto((out / f"{path.stem}.html").as_uri())
+                views = _views(nb)
+                # the HTML manager draws each view into a .widget-subarea next to its <script>
+                page.wait_for_function(
+                    "n => Array.from(document.querySelectorAll('.widget-subarea'))"
+                    ".filter(e => e.children.length > 0).length >= n",
+                    arg=len(views), timeout=30_000,
+                )
+                text = page.inner_text("body")
+                assert "Loading widget" not in text
+                anywidgets = sum(state[v]["model_module"] == "anywidget" for v in views)
+                drawn_svgs = page.evaluate(
+                    "document.querySelectorAll('.jp-OutputArea-output svg').length")
+                assert drawn_svgs >= anywidgets, f"{path.name}: anywidget panels not drawn"
+                assert not errors, errors
+                page.screenshot(path=str(shots / f"static-{path.stem}.png"), full_page=True)
+                page.close()
+        finally:
+            browser.close()

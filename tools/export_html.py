@@ -1,0 +1,188 @@
+"""Export every lesson to a static HTML page that still shows its widgets.
+
+The lessons are stored with their widget state (``metadata.widgets``, written by
+``tools/run_notebooks.py``). nbconvert's HTML exporter copies that state into the page as
+``<script type="application/vnd.jupyter.widget-state+json">`` and adds a loader for the
+Jupyter widgets HTML manager (``@jupyter-widgets/html-manager``), which draws every widget
+from the saved state: the standard ipywidgets controls (quizzes) and the anywidget panels,
+whose JavaScript (``_esm``) and CSS are part of the saved state. The pages are static: a
+widget shows the position it was saved in; dragging does not recompute anything, because
+there is no Python kernel behind the page.
+
+Two modes:
+
+* default (for a course web site): the HTML manager, require.js and MathJax are loaded
+  from public CDNs (unpkg, jsDelivr, cdnjs) when the page is opened, as nbconvert does.
+  Readers need an internet connection.
+* ``--offline``: the HTML manager (``embed-amd.js``), require.js and anywidget's front end
+  are fetched ONCE, at export time, from the npm registry (``npm pack``, cached in
+  ``~/.cache/lessons_lib/npm``, never committed) and written to ``OUT/_static/``; the pages
+  load them by relative path, so the folder works from disk (``file://``) without a
+  network. Formulas (MathJax) still come from the CDN: offline they show as TeX source.
+
+Usage::
+
+    python tools/export_html.py --out _build/html                 # all lessons, CDN mode
+    python tools/export_html.py --out _build/html --offline       # self-contained folder
+    python tools/export_html.py notebooks/02_dot_product.ipynb --out _build/html
+
+Links between lessons (``03_geometry.ipynb``) are rewritten to the exported pages
+(``03_geometry.html``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+STATE_MIME = "application/vnd.jupyter.widget-state+json"
+VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+
+# Front-end packages for --offline, pinned: html-manager 1.x is the one for ipywidgets 8.
+HTML_MANAGER = ("@jupyter-widgets/html-manager", "1.0.15", "package/dist/embed-amd.js")
+REQUIREJS = ("requirejs", "2.3.7", "package/require.js")
+ANYWIDGET_FILE = "package/dist/index.js"
+STATIC = "_static"
+
+
+def lessons() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lessons_lib" / "npm"
+
+
+def npm_file(package: str, version: str, member: str, cache: Path) -> bytes:
+    """One file from an npm package tarball, downloaded once into ``cache``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    tarball = cache / f"{package.lstrip('@').replace('/', '-')}-{version}.tgz"
+    if not tarball.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise SystemExit("--offline needs npm (Node.js) to fetch the widget front end once")
+        with tempfile.TemporaryDirectory() as tmp:
+            name = subprocess.run(
+                [npm, "pack", f"{package}@{version}", "--pack-destination", tmp, "--silent"],
+                check=True, capture_output=True, text=True,
+            ).stdout.strip().splitlines()[-1]
+            shutil.move(Path(tmp) / name, tarball)
+    with tarfile.open(tarball) as tar:
+        extracted = tar.extractfile(member)
+        if extracted is None:
+            raise SystemExit(f"{package}@{version} has no {member}")
+        return extracted.read()
+
+
+def npm_tree(package: str, version: str, prefixes: tuple[str, ...], dest: Path,
+             cache: Path) -> None:
+    """Extract the members of an npm package under ``prefixes`` (``package/`` stripped)."""
+    npm_file(package, version, "package/package.json", cache)  # downloads once
+    tarball = cache / f"{package.lstrip('@').replace('/', '-')}-{version}.tgz"
+    with tarfile.open(tarball) as tar:
+        for member in tar.getmembers():
+            if member.isfile() and member.name.startswith(prefixes):
+                target = dest / member.name.removeprefix("package/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                extracted = tar.extractfile(member)
+                assert extracted is not None
+                target.write_bytes(extracted.read())
+
+
+def write_static(out: Path, cache: Path) -> dict[str, str]:
+    """Write the offline front end to ``out/_static``; return the page-relative URLs."""
+    static = out / STATIC
+    static.mkdir(parents=True, exist_ok=True)
+    (static / "embed-amd.js").write_bytes(npm_file(*HTML_MANAGER, cache))
+    (static / "require.js").write_bytes(npm_file(*REQUIREJS, cache))
+    # anywidget's npm build is an anonymous AMD module, which require.js only accepts when
+    # it loads the file itself; naming it lets the page define it up front, so the HTML
+    # manager finds "anywidget" without going to its CDN.
+    version = metadata.version("anywidget")
+    source = npm_file("anywidget", version, ANYWIDGET_FILE, cache).decode()
+    anonymous = 'define(["@jupyter-widgets/base"], widget_default);'
+    if anonymous not in source:
+        raise SystemExit(f"anywidget {version}'s npm build changed shape; update export_html.py")
+    named = source.replace(
+        anonymous, 'define("anywidget", ["@jupyter-widgets/base"], widget_default);'
+    )
+    (static / "anywidget.js").write_text(named)
+    return {
+        "require": f"{STATIC}/require.js",
+        "renderer": f"{STATIC}/embed-amd.js",
+        "anywidget": f"{STATIC}/anywidget.js",
+    }
+
+
+def exporter(offline: dict[str, str] | None) -> HTMLExporter:
+    exp = HTMLExporter(template_name="lab", embed_images=True)
+    if offline:
+        exp.require_js_url = offline["require"]
+        exp.widget_renderer_url = offline["renderer"]
+    return exp
+
+
+def export(path: Path, out: Path, offline: dict[str, str] | None = None) -> Path:
+    """Write ``out/<name>.html`` for the notebook at ``path``; return its path."""
+    nb = nbformat.read(path, as_version=4)
+    views = [
+        o["data"][VIEW_MIME]["model_id"]
+        for c in nb.cells for o in c.get("outputs", []) if VIEW_MIME in o.get("data", {})
+    ]
+    state = nb.metadata.get("widgets", {}).get(STATE_MIME, {}).get("state", {})
+    missing = [m for m in views if m not in state]
+    if missing:
+        raise SystemExit(
+            f"{path.name}: widget views {missing} have no saved state; "
+            f"run: python tools/run_notebooks.py {path.relative_to(ROOT)}"
+        )
+    html, _ = exporter(offline).from_notebook_node(
+        nb, resources={"metadata": {"path": str(path.parent), "name": path.stem}}
+    )
+    # lesson-to-lesson links point at the exported pages
+    html = re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', html)
+    if offline:
+        tag = f'<script src="{offline["require"]}"></script>'
+        assert tag in html, "nbconvert's template no longer loads require.js in <head>"
+        html = html.replace(tag, f'{tag}\n<script src="{offline["anywidget"]}"></script>', 1)
+    target = out / f"{path.stem}.html"
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: all lessons)")
+    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "html")
+    parser.add_argument("--offline", action="store_true",
+                        help="write the widget front end next to the pages (no CDN)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="where --offline keeps the npm tarballs")
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.paths] or lessons()
+    if not paths:
+        print("no notebooks found", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    offline = write_static(args.out, args.cache or cache_dir()) if args.offline else None
+    for path in paths:
+        print(f"wrote {export(path, args.out, offline)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
