@@ -98,3 +98,9 @@ def test_navigation_cells_are_up_to_date():
         [sys.executable, str(ROOT / "tools" / "nav.py"), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_slide_types_are_up_to_date():
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "slides.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

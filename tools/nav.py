@@ -53,6 +53,7 @@ def nav_text(paths: list[Path], i: int) -> str:
 def _nav_cell(text: str, where: str) -> nbformat.NotebookNode:
     cell = nbformat.v4.new_markdown_cell(text, id=f"nav-{where}")
     cell.metadata["tags"] = [TAG]
+    cell.metadata["slideshow"] = {"slide_type": "skip"}  # links are not slides
     return cell
 
 

@@ -9,7 +9,8 @@ Each notebook runs in a new ``python3`` kernel with ``notebooks/`` as the
 working directory (as JupyterLab does), widget state is stored in
 ``metadata.widgets`` so GitHub and static HTML can show the widgets, and the
 navigation cells are regenerated first (``tools/nav.py``). Run it after every
-edit to a notebook; nbval then compares against what this stored.
+edit to a notebook; nbval then compares against what this stored. Slide types
+(``tools/slides.py``) are assigned on the way out, so decks never go stale.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import nav
 import nbformat
+import slides
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,6 +64,7 @@ def run(path: Path) -> None:
     )
     client.execute()
     _sanitise_errors(nb)
+    slides.assign(nb)  # slide types follow the cells (tools/slides.py)
     # Keep only what is stable; Python's micro version would churn every diff.
     nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     nbformat.write(nb, path)
@@ -68,9 +72,6 @@ def run(path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(ROOT / "tools"))
-    import nav
-
     paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     nav.main([str(p) for p in paths])
     for path in paths:
