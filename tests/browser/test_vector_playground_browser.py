@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import random
-import statistics
 
 import pytest
 
@@ -273,77 +272,6 @@ def test_js_working_matches_lessons_lib(vp):
                  str(ll.dot_working(a, b, decimals=2))] for a, b in cases]
     mismatches = [(c, g, e) for c, g, e in zip(cases, got, expected, strict=True) if g != e]
     assert not mismatches, json.dumps(mismatches[:5], ensure_ascii=False)
-
-
-def test_drag_latency_benchmark(vp, capsys):
-    """Not asserted: prints p50/p95 of pointermove → readout change (see the report)."""
-    vp.page.evaluate(
-        """() => {
-             const dot = document.querySelector('[data-testid=dot]');
-             window.__lat = {moves: [], muts: []};
-             document.addEventListener('pointermove', e => window.__lat.moves.push(e.timeStamp),
-                                       true);
-             new MutationObserver(() => window.__lat.muts.push(performance.now()))
-               .observe(dot, {childList: true, characterData: true, subtree: true});
-           }""")
-    vp.press("a")
-    xs = [round(-3 + 0.1 * i, 1) for i in range(50)]
-    for x in xs:
-        vp.move(x, 1.2, steps=1)
-    vp.page.mouse.up()
-    lat = vp.page.evaluate("() => window.__lat")
-    real = []
-    for i, t in enumerate(lat["moves"]):
-        nxt = lat["moves"][i + 1] if i + 1 < len(lat["moves"]) else math.inf
-        after = [m for m in lat["muts"] if t <= m < nxt]
-        if after:
-            real.append(after[0] - t)
-    # synthetic: dispatch pointermove in the page, time to the DOM change and to the next frame
-    synthetic = vp.page.evaluate(
-        """async () => {
-             const h = document.querySelector('[data-testid=handle-a]');
-             const svg = document.querySelector('[data-testid=svg]');
-             const dot = document.querySelector('[data-testid=dot]');
-             const s = Number(svg.dataset.scale);
-             const at = (x, y) => new DOMPoint(200 + x * s, 200 - y * s)
-               .matrixTransform(svg.getScreenCTM());
-             const ev = (type, p) => new PointerEvent(type, {clientX: p.x, clientY: p.y,
-               pointerId: 77, button: 0, bubbles: true, isPrimary: true});
-             const tip = [Number(h.dataset.x), Number(h.dataset.y)];
-             h.dispatchEvent(ev('pointerdown', at(...tip)));
-             const dom = [], frame = [];
-             for (let i = 0; i < 50; i++) {
-               const p = at(-3 + 0.1 * i, i % 2 ? 1 : 2);
-               let changed = null;
-               const mo = new MutationObserver(() => {
-                 if (changed === null) changed = performance.now();
-               });
-               mo.observe(dot, {childList: true, characterData: true, subtree: true});
-               const t0 = performance.now();
-               h.dispatchEvent(ev('pointermove', p));
-               await Promise.resolve();
-               const painted = await new Promise(
-                 r => requestAnimationFrame(() => r(performance.now())));
-               mo.disconnect();
-               if (changed !== null) { dom.push(changed - t0); frame.push(painted - t0); }
-             }
-             h.dispatchEvent(ev('pointerup', at(0, 0)));
-             return {dom, frame};
-           }""")
-
-    def pct(values, q):
-        values = sorted(values)
-        return values[min(len(values) - 1, round(q * (len(values) - 1)))]
-
-    lines = []
-    for name, values in [("real input (page.mouse) → readout DOM change", real),
-                         ("synthetic pointermove → readout DOM change", synthetic["dom"]),
-                         ("synthetic pointermove → next animation frame", synthetic["frame"])]:
-        assert values, f"no samples for {name}"
-        lines.append(f"{name}: n={len(values)} p50={statistics.median(values):.2f} ms "
-                     f"p95={pct(values, 0.95):.2f} ms")
-    with capsys.disabled():
-        print("\n[latency] " + "\n[latency] ".join(lines))
 
 
 def test_notebook7_renders_and_drags(nb7):
