@@ -18,26 +18,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser.harness import CHROMIUM, need
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("LESSONS_CHROMIUM", "/usr/bin/chromium")
 
-
-def _need(what: str, ok: bool) -> None:
-    if not ok:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is required in CI")
-        pytest.skip(f"{what} not available")
 
 
 @pytest.mark.hub
 def test_two_students_get_their_own_copy_and_kernel(tmp_path: Path) -> None:
-    _need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
-    _need("git", shutil.which("git") is not None)
-    _need("npm or configurable-http-proxy",
+    need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
+    need("git", shutil.which("git") is not None)
+    need("npm or configurable-http-proxy",
           bool(shutil.which("npm") or shutil.which("configurable-http-proxy")))
     for module in ("jupyterhub", "nbgitpuller", "playwright"):
-        _need(f"the {module} package", importlib.util.find_spec(module) is not None)
+        need(f"the {module} package", importlib.util.find_spec(module) is not None)
     spec = importlib.util.spec_from_file_location("hub_demo", ROOT / "tools" / "hub_demo.py")
     assert spec and spec.loader
     hub_demo = importlib.util.module_from_spec(spec)

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser.harness import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOL = ROOT / "tools" / "slides.py"
@@ -190,25 +191,17 @@ def test_check_fails_on_stale_metadata(tmp_path: Path) -> None:
     assert _run("--check", copy).returncode == 1
 
 
-CHROMIUM = os.environ.get("LESSONS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 
-
-def _need(what: str, ok: bool) -> None:
-    if not ok:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is required in CI")
-        pytest.skip(f"{what} not available")
 
 
 @pytest.mark.browser
 def test_offline_deck_runs_without_network(tmp_path: Path) -> None:
     """``--build --offline``: reveal.js and the widgets work from disk, network blocked."""
-    _need("npm", shutil.which("npm") is not None)
-    _need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
-    sync_api = pytest.importorskip("playwright.sync_api")
+    need("npm", shutil.which("npm") is not None)
+    need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
+    need("the playwright Python package", playwright_importable())
+    from playwright import sync_api
+
     lesson = next(
         (p for p in LESSONS if any(
             WIDGET_VIEW in o.get("data", {})

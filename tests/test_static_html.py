@@ -22,16 +22,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser.harness import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOL = ROOT / "tools" / "export_html.py"
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
 VIEW_MIME = "application/vnd.jupyter.widget-view+json"
-CHROMIUM = os.environ.get("LESSONS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 
 
 def _views(nb: dict) -> list[str]:
@@ -98,18 +95,14 @@ def test_lesson_links_point_at_pages(pages: dict, lesson: str) -> None:
         assert re.search(r'href="\d\d_[\w-]+\.html"', page), "the nav links are missing"
 
 
-def _need(what: str, ok: bool) -> None:
-    if not ok:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is required in CI")
-        pytest.skip(f"{what} not available")
-
 
 @pytest.mark.browser
 def test_offline_pages_draw_the_widgets(tmp_path: Path) -> None:
-    _need("npm", shutil.which("npm") is not None)
-    _need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
-    sync_api = pytest.importorskip("playwright.sync_api")
+    need("npm", shutil.which("npm") is not None)
+    need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
+    need("the playwright Python package", playwright_importable())
+    from playwright import sync_api
+
     copies = _copies(tmp_path / "notebooks")
     with_widgets = [p for p in copies if _views(json.loads(p.read_text()))]
     assert with_widgets, "no lesson has a widget output yet"

@@ -179,7 +179,8 @@ def test_state_is_json_serialisable():
 
 def test_js_and_css_are_package_data():
     root = importlib.resources.files("lessons_lib.widgets")
-    js = (root / "vector_playground.js").read_text(encoding="utf-8")
+    js = (root / "_shared.js").read_text(encoding="utf-8") + (
+        root / "vector_playground.js").read_text(encoding="utf-8")
     css = (root / "vector_playground.css").read_text(encoding="utf-8")
     assert "export default" in js and "render" in js
     assert "setPointerCapture" in js and "touch-action" in css

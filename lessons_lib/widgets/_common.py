@@ -60,6 +60,20 @@ def asset(filename: str) -> Path:
     return path
 
 
+def esm(filename: str) -> str:
+    """A widget's ES module: ``_shared.js`` (formatting, DOM helpers, draggable tips)
+    followed by the widget's own file, as one module for anywidget's ``_esm``.
+
+    Examples
+    --------
+    >>> source = esm("vector_playground.js")
+    >>> "function attachTip" in source and "export default" in source
+    True
+    """
+    return asset("_shared.js").read_text(encoding="utf-8") + "\n" + asset(filename).read_text(
+        encoding="utf-8")
+
+
 def check_vector(value: object, name: str, length: int | None = None) -> list[float]:
     """Validate ``value`` as a vector (optionally of a fixed ``length``) of finite floats.
 

@@ -5,11 +5,10 @@
 // a tip is moved with the keyboard, and then recomputes them with
 // lessons_lib.attention (the read-only traitlets scores / weights).
 
-const SVG_NS = "http://www.w3.org/2000/svg";
+// SVG_NS, MINUS, fixed, stripZeros, svgEl, htmlEl and attachTip come from _shared.js.
 const SIZE = 360;
 const PAD = 22;
 const EXTENT = 2.5; // the grid shows −2.5 … 2.5
-const MINUS = "\u2212";
 const D_K = 2;
 
 // ---------------------------------------------------------------- maths
@@ -27,44 +26,18 @@ export function softmax(scores, temperature = 1) {
   return e.map((x) => x / total);
 }
 
-export function fixed(x, decimals) {
-  if (!Number.isFinite(x)) return "undefined";
-  let text = x.toFixed(decimals);
-  if (Number(text) === 0) text = text.replace("-", "");
-  return text.replaceAll("-", MINUS);
-}
-
 function trimmed(x) {
-  let text = fixed(x, 2);
-  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
-  return text;
+  return stripZeros(fixed(x, 2));
 }
 
 const clean = (x) => (Object.is(x, -0) ? 0 : x);
 const snap = (x) => clean(Number((Math.round(x * 10) / 10).toFixed(1)));
 const clamp = (x) => Math.max(-EXTENT, Math.min(EXTENT, x));
 
-// ---------------------------------------------------------------- DOM
-
-function svgEl(tag, attrs = {}, parent = null) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (parent) parent.appendChild(node);
-  return node;
-}
-
-function htmlEl(tag, attrs = {}, parent = null, text = null) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== null) node.textContent = text;
-  if (parent) parent.appendChild(node);
-  return node;
-}
-
 function render({ model, el }) {
   const get = (k) => model.get(k);
   const state = { query: [...get("query")], keys: get("key_vectors").map((k) => [...k]) };
-  let drag = null;
+  let tips = []; // one draggable tip per handle (attachTip, _shared.js)
   const scale = (SIZE - 2 * PAD) / (2 * EXTENT);
   const X = (x) => SIZE / 2 + x * scale;
   const Y = (y) => SIZE / 2 - y * scale;
@@ -166,6 +139,7 @@ function render({ model, el }) {
   function build() {
     arrowsLayer.replaceChildren();
     handlesLayer.replaceChildren();
+    tips = [];
     tbody.replaceChildren();
     const tokens = get("tokens");
     arrows = state.keys.map((_k, i) => makeArrow(`ae-key ae-key-${i}`));
@@ -245,10 +219,10 @@ function render({ model, el }) {
     model.save_changes();
   }
 
-  function toUnits(event) {
+  function toUnits(clientX, clientY) {
     const m = svg.getScreenCTM();
     if (!m) return [0, 0];
-    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(m.inverse());
+    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
     return [(p.x - SIZE / 2) / scale, (SIZE / 2 - p.y) / scale];
   }
 
@@ -259,49 +233,26 @@ function render({ model, el }) {
   }
 
   function attach(h, which) {
-    h.addEventListener("pointerdown", (event) => {
-      if (event.button !== 0) return;
-      event.preventDefault();
-      event.stopPropagation();
-      const [ux, uy] = toUnits(event);
-      const v = vectorOf(which);
-      drag = { which, pointerId: event.pointerId, offset: [ux - v[0], uy - v[1]] };
-      try { h.setPointerCapture(event.pointerId); } catch (_err) { /* synthetic event */ }
-      h.classList.add("ae-dragging");
-      h.focus({ preventScroll: true });
-    });
-    h.addEventListener("pointermove", (event) => {
-      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
-      event.preventDefault();
-      const [ux, uy] = toUnits(event);
-      setVector(which, [ux - drag.offset[0], uy - drag.offset[1]]);
-      update();
-    });
-    const end = (event) => {
-      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
-      drag = null;
-      h.classList.remove("ae-dragging");
-      commit(which);
-    };
-    h.addEventListener("pointerup", end);
-    h.addEventListener("pointercancel", end);
-    h.addEventListener("lostpointercapture", end);
-    h.addEventListener("keydown", (event) => {
-      const moves = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-      const m = moves[event.key];
-      if (!m || drag) return;
-      event.preventDefault();
-      event.stopPropagation(); // keep JupyterLab from moving the cell selection
-      const step = event.shiftKey ? 1 : 0.1;
-      const v = vectorOf(which);
-      setVector(which, [v[0] + m[0] * step, v[1] + m[1] * step]);
-      update();
-      commit(which);
-    });
+    tips.push(attachTip(h, {
+      toUnits,
+      current: () => vectorOf(which),
+      onDrag(target) {
+        setVector(which, target);
+        update();
+      },
+      onKey([dx, dy], shift) {
+        const step = shift ? 1 : 0.1;
+        const v = vectorOf(which);
+        setVector(which, [v[0] + dx * step, v[1] + dy * step]);
+        update();
+      },
+      onRelease: () => commit(which),
+      draggingClass: "ae-dragging",
+    }));
   }
 
   function syncFromModel() {
-    if (drag) return;
+    if (tips.some((t) => t.isDragging())) return;
     const count = state.keys.length;
     state.query = [...get("query")];
     state.keys = get("key_vectors").map((k) => [...k]);

@@ -45,7 +45,7 @@ import traitlets
 
 from lessons_lib.attention import attention_scores, format_table, softmax
 from lessons_lib.formatting import format_number, format_vector
-from lessons_lib.widgets._common import TextReprMixin, Vector, asset, check_vector
+from lessons_lib.widgets._common import TextReprMixin, Vector, asset, check_vector, esm
 
 __all__ = ["AttentionExplorer"]
 
@@ -97,7 +97,7 @@ class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
     1.0
     """
 
-    _esm = asset("attention_explorer.js")
+    _esm = esm("attention_explorer.js")
     _css = asset("attention_explorer.css")
 
     query = Vector(length=2, default_value=DEFAULT_QUERY).tag(sync=True)

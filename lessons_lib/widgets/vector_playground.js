@@ -5,10 +5,9 @@
 // tip is moved with the keyboard. Number formatting mirrors
 // lessons_lib.formatting.format_number / lessons_lib.working.dot_working.
 
-const SVG_NS = "http://www.w3.org/2000/svg";
+// SVG_NS, MINUS, fixed, stripZeros, svgEl, htmlEl and attachTip come from _shared.js.
 const SIZE = 400; // viewBox width and height
 const PAD = 26; // room for tick labels around the grid
-const MINUS = "\u2212";
 const ZERO_TOLERANCE = 0.005; // |a·b| below this shows as 0.00 and counts as perpendicular
 const OPTIONS = [
   ["snap", "snap to 0.1 grid"],
@@ -44,17 +43,6 @@ export function formatNumber(x, decimals = 2, trim = false) {
   return text.replaceAll("-", MINUS);
 }
 
-function stripZeros(text) {
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
-}
-
-/** Fixed decimals, typographic minus, never "−0.00" (mirror of _common.fixed). */
-export function fixed(x, decimals) {
-  if (!Number.isFinite(x)) return "undefined";
-  let text = x.toFixed(decimals);
-  if (Number(text) === 0) text = text.replace("-", "");
-  return text.replaceAll("-", MINUS);
-}
 
 export function formatVector(v, decimals = 2) {
   return `[${v.map((x) => formatNumber(x, decimals, true)).join(", ")}]`;
@@ -144,21 +132,6 @@ function undefinedText(names) {
 
 // ----------------------------------------------------------------- DOM bits
 
-function svgEl(tag, attrs = {}, parent = null) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (parent) parent.appendChild(node);
-  return node;
-}
-
-function htmlEl(tag, attrs = {}, parent = null, text = null) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== null) node.textContent = text;
-  if (parent) parent.appendChild(node);
-  return node;
-}
-
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
@@ -184,7 +157,6 @@ function readoutRow(parent, label, testid) {
 function render({ model, el }) {
   const get = (k) => model.get(k);
   const state = { a: [...get("a")], b: [...get("b")] };
-  let drag = null; // {which, pointerId, offset:[dx,dy], length}
   let extent = 4;
   let scale = 1;
 
@@ -457,7 +429,7 @@ function render({ model, el }) {
   }
 
   function syncFromModel() {
-    if (drag) return; // the pointer owns the vectors until release
+    if (tips.a.isDragging() || tips.b.isDragging()) return; // the pointer owns them
     state.a = [...get("a")];
     state.b = [...get("b")];
     drawGrid();
@@ -487,70 +459,39 @@ function render({ model, el }) {
     return [Math.max(-limit, Math.min(limit, x)), Math.max(-limit, Math.min(limit, y))];
   }
 
-  // ------------------------------------------------------------- pointer
-  for (const which of ["a", "b"]) {
-    const h = handles[which];
-    h.addEventListener("pointerdown", (event) => {
-      if (event.button !== 0) return;
-      event.preventDefault();
-      event.stopPropagation();
-      const [ux, uy] = clientToUnits(event.clientX, event.clientY);
-      drag = {
-        which,
-        pointerId: event.pointerId,
-        offset: [ux - state[which][0], uy - state[which][1]],
-        length: len(state[which]),
-      };
-      try {
-        h.setPointerCapture(event.pointerId);
-      } catch (_err) {
-        // synthetic events have no capturable pointer; dragging still works
-      }
-      h.classList.add("vp-dragging");
-      h.focus({ preventScroll: true });
-    });
-    h.addEventListener("pointermove", (event) => {
-      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
-      event.preventDefault();
-      const [ux, uy] = clientToUnits(event.clientX, event.clientY);
-      const next = constrain(which, [ux - drag.offset[0], uy - drag.offset[1]], drag.length);
-      if (next[0] === state[which][0] && next[1] === state[which][1]) return;
-      state[which] = next;
-      update();
-    });
-    const end = (event) => {
-      if (!drag || drag.which !== which || event.pointerId !== drag.pointerId) return;
-      drag = null;
-      h.classList.remove("vp-dragging");
-      commit(which);
-    };
-    h.addEventListener("pointerup", end);
-    h.addEventListener("pointercancel", end);
-    h.addEventListener("lostpointercapture", end);
+  // ------------------------------------------------- pointer and keyboard
+  function keyMove(which, [dx, dy], shift) {
+    const v = state[which];
+    let next;
+    if (get("lock_lengths") && len(v) > 0) {
+      // turn around the origin: 1° per press, 10° with Shift; right/up = anticlockwise
+      const turn = ((dx + dy) * (shift ? 10 : 1) * Math.PI) / 180;
+      const angle = Math.atan2(v[1], v[0]) + turn;
+      next = [roundTo(len(v) * Math.cos(angle), 6), roundTo(len(v) * Math.sin(angle), 6)];
+    } else {
+      const step = shift ? 1 : 0.1;
+      next = [roundTo(v[0] + dx * step, 10), roundTo(v[1] + dy * step, 10)];
+      if (get("snap")) next = next.map((x) => roundTo(round(x, 0.1), 10));
+      next = next.map((x) => Math.max(-extent, Math.min(extent, x)));
+    }
+    state[which] = next;
+    update();
+  }
 
-    // ---------------------------------------------------------- keyboard
-    h.addEventListener("keydown", (event) => {
-      const moves = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-      const m = moves[event.key];
-      if (!m || drag) return;
-      event.preventDefault();
-      event.stopPropagation(); // keep JupyterLab from moving the cell selection
-      const step = event.shiftKey ? 1 : 0.1;
-      const v = state[which];
-      let next;
-      if (get("lock_lengths") && len(v) > 0) {
-        // turn around the origin: 1° per press, 10° with Shift; right/up = anticlockwise
-        const turn = ((m[0] + m[1]) * (event.shiftKey ? 10 : 1) * Math.PI) / 180;
-        const angle = Math.atan2(v[1], v[0]) + turn;
-        next = [roundTo(len(v) * Math.cos(angle), 6), roundTo(len(v) * Math.sin(angle), 6)];
-      } else {
-        next = [roundTo(v[0] + m[0] * step, 10), roundTo(v[1] + m[1] * step, 10)];
-        if (get("snap")) next = next.map((x) => roundTo(round(x, 0.1), 10));
-        next = next.map((x) => Math.max(-extent, Math.min(extent, x)));
-      }
-      state[which] = next;
-      update();
-      commit(which);
+  const tips = {};
+  for (const which of ["a", "b"]) {
+    tips[which] = attachTip(handles[which], {
+      toUnits: clientToUnits,
+      current: () => state[which],
+      onDrag(target, start) {
+        const next = constrain(which, target, len(start));
+        if (next[0] === state[which][0] && next[1] === state[which][1]) return;
+        state[which] = next;
+        update();
+      },
+      onKey: (direction, shift) => keyMove(which, direction, shift),
+      onRelease: () => commit(which),
+      draggingClass: "vp-dragging",
     });
   }
 

@@ -40,7 +40,7 @@ import traitlets
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.geometry import ZERO_TOLERANCE, angle_between, sign_message
 from lessons_lib.vectors import dot, norm
-from lessons_lib.widgets._common import TextReprMixin, Vector, asset, fixed, is_zero
+from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, fixed, is_zero
 
 __all__ = ["ZERO_TOLERANCE", "VectorPlayground", "sign_message"]
 
@@ -109,7 +109,7 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
     [2.0, 1.0]
     """
 
-    _esm = asset("vector_playground.js")
+    _esm = esm("vector_playground.js")
     _css = asset("vector_playground.css")
 
     a = Vector(length=2, default_value=(1.8, 1.2)).tag(sync=True)

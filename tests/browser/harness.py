@@ -39,6 +39,30 @@ START_TIMEOUT = 90.0  # seconds for the server to answer
 UI_TIMEOUT = 90_000  # ms for the page to load a notebook / run its cells
 
 
+def need(what: str, ok: bool) -> None:
+    """In a test: skip when ``what`` is missing here, but FAIL under CI (env ``CI`` set).
+
+    A test that silently never runs in CI is worse than none.
+    """
+    if ok:
+        return
+    import pytest  # only tests call this; the harness itself does not need pytest
+
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is required in CI, so this test cannot be skipped there",
+                    pytrace=False)
+    pytest.skip(f"{what} is not available here")
+
+
+def playwright_importable() -> bool:
+    """Whether the playwright Python package can be imported."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

@@ -256,9 +256,7 @@ def test_js_working_matches_lessons_lib(vp):
                [round(rng.uniform(-4, 4), 1) for _ in "xy"]) for _ in range(150)]
     cases += [([rng.uniform(-4, 4) for _ in "xy"], [rng.uniform(-4, 4) for _ in "xy"])
               for _ in range(150)]
-    source = (ll.__path__[0] + "/widgets/vector_playground.js")
-    with open(source, encoding="utf-8") as f:
-        js = f.read()
+    js = ll.VectorPlayground()._esm  # the module exactly as the widget ships it
     got = vp.page.evaluate(
         """async ([src, cases]) => {
              const url = URL.createObjectURL(new Blob([src], {type: 'text/javascript'}));

@@ -1,0 +1,90 @@
+// Shared front-end pieces of the lessons' widgets (plain JavaScript, no build step).
+//
+// lessons_lib.widgets._common.esm() puts this file in front of a widget's own module
+// (vector_playground.js, attention_explorer.js), so both use one copy of the number
+// formatting, the DOM helpers and the draggable, keyboard-operable vector tip.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const MINUS = "\u2212";
+
+/** Fixed decimals, typographic minus, never "−0.00" (mirror of _common.fixed). */
+export function fixed(x, decimals) {
+  if (!Number.isFinite(x)) return "undefined";
+  let text = x.toFixed(decimals);
+  if (Number(text) === 0) text = text.replace("-", "");
+  return text.replaceAll("-", MINUS);
+}
+
+function stripZeros(text) {
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+}
+
+function svgEl(tag, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function htmlEl(tag, attrs = {}, parent = null, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== null) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+const ARROW_KEYS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+
+/**
+ * Make an SVG handle (a vector's tip) draggable with Pointer Events (mouse, touch, pen)
+ * and movable with the arrow keys.
+ *
+ * toUnits(clientX, clientY) → [x, y] in grid units; current() → the tip's vector;
+ * onDrag(target, start) on every move (target = where the pointer puts the tip, start =
+ * the vector when the drag began); onKey([dx, dy], shiftKey) for an arrow key;
+ * onRelease() when a drag ends or after a key (the moment to tell Python).
+ * Returns { isDragging() }.
+ */
+function attachTip(handle, { toUnits, current, onDrag, onKey, onRelease, draggingClass }) {
+  let drag = null; // {pointerId, offset: [dx, dy], start: [x, y]}
+  handle.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const [ux, uy] = toUnits(event.clientX, event.clientY);
+    const start = [...current()];
+    drag = { pointerId: event.pointerId, offset: [ux - start[0], uy - start[1]], start };
+    try {
+      handle.setPointerCapture(event.pointerId);
+    } catch (_err) {
+      // synthetic events have no capturable pointer; dragging still works
+    }
+    handle.classList.add(draggingClass);
+    handle.focus({ preventScroll: true });
+  });
+  handle.addEventListener("pointermove", (event) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    event.preventDefault();
+    const [ux, uy] = toUnits(event.clientX, event.clientY);
+    onDrag([ux - drag.offset[0], uy - drag.offset[1]], drag.start);
+  });
+  const end = (event) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    drag = null;
+    handle.classList.remove(draggingClass);
+    onRelease();
+  };
+  for (const type of ["pointerup", "pointercancel", "lostpointercapture"]) {
+    handle.addEventListener(type, end);
+  }
+  handle.addEventListener("keydown", (event) => {
+    const direction = ARROW_KEYS[event.key];
+    if (!direction || drag) return;
+    event.preventDefault();
+    event.stopPropagation(); // keep JupyterLab from moving the cell selection
+    onKey(direction, event.shiftKey);
+    onRelease();
+  });
+  return { isDragging: () => drag !== null };
+}
