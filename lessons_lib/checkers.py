@@ -141,7 +141,7 @@ def _to_array(answer: object, what: str) -> NDArray[np.float64]:
 
 def _show(value: object) -> str:
     if isinstance(value, (numbers.Real, np.generic)) and not isinstance(value, bool):
-        return format_number(float(value) if not isinstance(value, int) else value, 4)
+        return format_number(float(value) if not isinstance(value, int) else value, 4, trim=True)
     array = np.asarray(value, dtype=float)
     if array.ndim == 1:
         return format_vector(array.tolist(), 4)
@@ -634,6 +634,10 @@ def check_clip(answer: object, g: Sequence[float], max_norm: float) -> Feedback:
     if length:
         hints.insert(0, (vg / length, "that is the unit vector g/‖g‖ (length 1). Scale it to "
                                       "max_norm: g · max_norm/‖g‖."))
+    if length > max_norm:
+        hints.append((vg, f"‖g‖ = √(g·g) = {format_number(length, 4, trim=True)} is more than "
+                          f"max_norm = {format_number(max_norm, 4, trim=True)}, so g must be "
+                          "scaled down to that length."))
     if length <= max_norm:
         hints.append((vg * (max_norm / length) if length else vg,
                       f"‖g‖ = {format_number(length, 4)} is already within max_norm, so g is "

@@ -118,15 +118,19 @@ def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
     '0.5·4 + (−1)·2 + 0·100 + 1 = 2.00 − 2.00 + 0.00 + 1.00 = 1.00'
     >>> weighted_sum_working([2, 3], [1, 1])
     '2·1 + 3·1 = 2 + 3 = 5'
+    >>> weighted_sum_working([1, 2], [3, -1], b=0.5)
+    '1·3 + 2·(−1) + 0.5 = 3.00 − 2.00 + 0.50 = 1.50'
     """
     vw, vx = as_vector(w, "w"), as_vector(x, "x")
     same_length(vw, vx, names=("w", "x"), what="a weighted sum")
     (bias,) = as_vector([b], "b")  # an int stays exact, like the products
-    work = dot_working(vw, vx, decimals=decimals)
     if bias == 0:
-        return str(work)
+        return str(dot_working(vw, vx, decimals=decimals))
+    if isinstance(bias, float):  # one float anywhere: every result gets the same places
+        vw = [float(v) for v in vw]
+    work = dot_working(vw, vx, decimals=decimals)
     sign = f" {MINUS} " if bias < 0 else " + "
-    b_first = format_number(abs(bias), 6, trim=True)
+    b_first = format_number(abs(bias), work.decimals, trim=True)  # shown like the factors
     b_second = work.format(abs(bias))
     total = work.format(work.total + bias)
     finite_result(float(work.total + bias), "w·x + b")

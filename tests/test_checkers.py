@@ -198,5 +198,6 @@ def test_clip():
     assert "unit vector" in str(c.check_clip([0.6, 0.8], [6, 8], 5))
     assert "divided by g·g" in str(c.check_clip([0.3, 0.4], [6, 8], 5))
     assert "clip by value" in str(c.check_clip([5, 5], [6, 8], 5))
+    assert "‖g‖ = √(g·g) = 10 is more than max_norm = 5" in str(c.check_clip([6, 8], [6, 8], 5))
     assert c.check_clip([1, 1], [1, 1], 5).ok  # already short enough: unchanged
     assert "already within" in str(c.check_clip([3.5355, 3.5355], [1, 1], 5))

@@ -204,4 +204,4 @@ def test_05_random_trials_and_clipping():
     assert f"g·g = 3·3 + 4·4 = {g @ g:g} > max_norm² = 1" in out
     clipped = g / np.sqrt(g @ g)
     assert f"= [{clipped[0]:g}, {clipped[1]:g}]" in out
-    assert "✅ Correct! the clipped g = [3, 4]." in out
+    assert "✅ Correct! the clipped gradient = [3, 4]." in out  # [6, 8]·5/10

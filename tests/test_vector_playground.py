@@ -202,3 +202,9 @@ def test_vector_trait_is_reusable():
     arrow.anything = [1, 2, 3, 4]
     with pytest.raises(traitlets.TraitError, match="tip has 2 numbers, but it must have exactly 3"):
         arrow.tip = [1, 2]
+
+
+def test_repr_in_normalise_mode_shows_the_unit_dot_product():
+    w = VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8], normalise=True)
+    cos = 3.6 / (math.hypot(1.8, 1.2) * math.hypot(0.8, 1.8))  # by hand: 0.845
+    assert f"â·b̂ = cos θ = {cos:.3f}" in repr(w)

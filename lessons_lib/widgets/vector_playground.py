@@ -38,7 +38,12 @@ import anywidget
 import traitlets
 
 from lessons_lib.formatting import format_number, format_vector
-from lessons_lib.geometry import ZERO_TOLERANCE, angle_between, sign_message
+from lessons_lib.geometry import (
+    ZERO_TOLERANCE,
+    angle_between,
+    cosine_similarity,
+    sign_message,
+)
 from lessons_lib.vectors import dot, norm
 from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, fixed, is_zero
 
@@ -174,8 +179,12 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
         if not self.show_b:
             return (f"VectorPlayground(a={a_text}, show_b=False): "
                     f"‖a‖ = {format_number(norm(self.a))}")
+        unit = ""
+        if self.normalise and not (is_zero(self.a) or is_zero(self.b)):
+            # what the readout shows in this mode: the dot product of the unit vectors
+            unit = f", â·b̂ = cos θ = {fixed(cosine_similarity(self.a, self.b), 3)}"
         return (
             f"VectorPlayground(a={a_text}, b={format_vector(self.b)}): "
-            f"a·b = {fixed(self.dot, 2)}, angle = {_angle_text(self.a, self.b)}, "
+            f"a·b = {fixed(self.dot, 2)}{unit}, angle = {_angle_text(self.a, self.b)}, "
             f"{sign_message(self.a, self.b)}"
         )
