@@ -148,11 +148,11 @@ def plot_law_of_cosines(a: VectorLike = (3.0, 1.0), b: VectorLike = (1.0, 2.0)) 
     _grid(ax, [va, vb], None)
     blue, vermillion, green, purple = OKABE_ITO[:4]
     for end, color, name in ((va, blue, "a"), (vb, vermillion, "b")):
-        ax.annotate("", xy=end, xytext=(0, 0),
+        ax.annotate("", xy=(end[0], end[1]), xytext=(0, 0),
                     arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 2.4})
         ax.text(end[0] / 2, end[1] / 2, name, color=color, fontsize=14, fontweight="bold",
                 ha="right" if name == "b" else "left", va="bottom" if name == "b" else "top")
-    ax.annotate("", xy=va, xytext=vb,
+    ax.annotate("", xy=(va[0], va[1]), xytext=(vb[0], vb[1]),
                 arrowprops={"arrowstyle": "-|>", "color": green, "linewidth": 2.4,
                             "linestyle": "--"})
     ax.text((va[0] + vb[0]) / 2, (va[1] + vb[1]) / 2, "a − b", color=green, fontsize=14,
@@ -192,7 +192,7 @@ def plot_projection(a: VectorLike, b: VectorLike) -> Figure:
     _grid(ax, [va, vb, p], None)
     _arrow(ax, (0, 0), vb, OKABE_ITO[1], "b")
     _arrow(ax, (0, 0), va, OKABE_ITO[0], "a")
-    ax.annotate("", xy=p, xytext=(0, 0),
+    ax.annotate("", xy=(p[0], p[1]), xytext=(0, 0),
                 arrowprops={"arrowstyle": "-|>", "color": OKABE_ITO[2], "linewidth": 4,
                             "alpha": 0.8, "shrinkA": 0, "shrinkB": 0})
     ax.annotate("projection\n(shadow)", xy=(p[0] / 2, p[1] / 2), xytext=(10, -10),
@@ -221,7 +221,7 @@ def plot_cost(labels: Sequence[str], values: Sequence[float], *, ylabel: str,
     xs = np.arange(len(vals))
     ax.bar(xs, vals, color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(vals))])
     for x, v in zip(xs, vals, strict=True):
-        ax.text(x, v, format_number(v, decimals), ha="center", va="bottom")
+        ax.text(float(x), v, format_number(v, decimals), ha="center", va="bottom")
     ax.set_xticks(xs, list(labels))
     ax.set_ylabel(ylabel)
     if title:

@@ -42,6 +42,12 @@ def test_ruff_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_mypy_clean():
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_public_functions_have_numpy_docstrings_with_examples():
     for name in lessons_lib.__all__:
         obj = getattr(lessons_lib, name)
