@@ -9,15 +9,15 @@ with the reason, except under CI (env ``CI`` set), where that is a *failure*.
 
 Fixtures for any ``tests/browser/test_*.py`` (the AttentionExplorer tests reuse them)
 ------------------------------------------------------------------------------------
-``artifacts_dir`` (session)
+``artifacts_dir`` (package)
     Directory for screenshots: env ``LESSONS_ARTIFACTS`` if set, else a pytest tmp dir.
     Its path is printed at the start of the session.
-``lab_server`` / ``notebook_server`` (session)
+``lab_server`` / ``notebook_server`` (package)
     A ``jupyter lab`` / ``jupyter notebook`` (Notebook 7) subprocess on a free port with
     a random token, serving a temporary copy of ``tests/browser/notebooks/``, with
     news/update checks off and its own settings/workspaces/runtime dirs. Its process
     group is ended (and its kernels shut down) after the session.
-``browser`` (session)
+``browser`` (package)
     A ``playwright.sync_api.Browser`` (Chromium, headless).
 ``lab`` (function) and ``nb7`` (function)
     A fresh page in JupyterLab / Notebook 7, as a :class:`JupyterPage`:
@@ -60,6 +60,10 @@ from .harness import (
 
 collect_ignore_glob = ["notebooks/*.ipynb"]
 
+# The fixtures below are package-scoped, not session-scoped: Playwright's sync API owns an
+# event loop while it runs, so it must be stopped when the tests in this folder are done,
+# before other tests (slides, static HTML, the JupyterHub demo) start a Playwright of their own.
+
 
 def _missing(reason: str) -> None:
     """Skip locally, fail in CI: a browser test that silently never runs is worse than none."""
@@ -68,7 +72,7 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def artifacts_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = os.environ.get("LESSONS_ARTIFACTS")
     path = Path(env) if env else tmp_path_factory.mktemp("browser-artifacts")
@@ -77,7 +81,7 @@ def artifacts_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def _playwright() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
@@ -91,7 +95,7 @@ def _playwright() -> Iterator[Any]:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(_playwright: Any) -> Iterator[Any]:
     b = _playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     yield b
@@ -112,12 +116,12 @@ def _server(app: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Jupy
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def lab_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[JupyterServer]:
     yield from _server("lab", tmp_path_factory)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def notebook_server(tmp_path_factory: pytest.TempPathFactory,
                     browser: Any) -> Iterator[JupyterServer]:
     yield from _server("notebook", tmp_path_factory)
