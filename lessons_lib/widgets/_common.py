@@ -27,7 +27,6 @@ traitlets.traitlets.TraitError: tip has 3 numbers, but it must have exactly 2 ..
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ import traitlets
 
 from lessons_lib._validate import as_vector
 
-__all__ = ["MAX_ABS", "TextReprMixin", "Vector", "asset", "check_vector", "fixed", "is_zero"]
+__all__ = ["MAX_ABS", "TextReprMixin", "Vector", "asset", "check_vector", "is_zero"]
 
 #: Largest absolute component a widget accepts: far beyond anything drawable,
 #: small enough that products and squares can never overflow a float.
@@ -170,21 +169,3 @@ def is_zero(vector: Sequence[float]) -> bool:
     """
     return all(x == 0 for x in vector)
 
-
-def fixed(x: float, decimals: int) -> str:
-    """``x`` with exactly ``decimals`` places and the typographic minus; never ``−0.00``.
-
-    Readouts use fixed places so a value does not jump between ``3`` and ``3.10``
-    while it is dragged.
-
-    Examples
-    --------
-    >>> fixed(3.6000000000000005, 2), fixed(-0.001, 2), fixed(-1.26, 1)
-    ('3.60', '0.00', '−1.3')
-    """
-    if not math.isfinite(x):
-        raise ValueError(f"cannot display {x}: a readout shown to a learner must be finite.")
-    text = f"{x:.{decimals}f}"
-    if float(text) == 0.0:
-        text = text.lstrip("-")
-    return text.replace("-", "\u2212")

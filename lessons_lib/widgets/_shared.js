@@ -7,7 +7,7 @@
 const SVG_NS = "http://www.w3.org/2000/svg";
 const MINUS = "\u2212";
 
-/** Fixed decimals, typographic minus, never "−0.00" (mirror of _common.fixed). */
+/** Fixed decimals, typographic minus, never "−0.00" (mirror of formatting.format_fixed). */
 export function fixed(x, decimals) {
   if (!Number.isFinite(x)) return "undefined";
   let text = x.toFixed(decimals);

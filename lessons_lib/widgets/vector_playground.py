@@ -37,6 +37,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from lessons_lib.formatting import format_fixed as fixed
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.geometry import (
     ZERO_TOLERANCE,
@@ -45,7 +46,7 @@ from lessons_lib.geometry import (
     sign_message,
 )
 from lessons_lib.vectors import dot, norm
-from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, fixed, is_zero
+from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, is_zero
 
 __all__ = ["ZERO_TOLERANCE", "VectorPlayground", "sign_message"]
 
