@@ -15,10 +15,12 @@ edit to a notebook; nbval then compares against what this stored. Slide types
 
 from __future__ import annotations
 
+import json
 import re
 import site
 import sys
 import sysconfig
+import uuid
 from pathlib import Path
 
 import nav
@@ -48,8 +50,52 @@ def _sanitise_errors(nb: nbformat.NotebookNode) -> None:
                 out["traceback"] = [_strip_paths(line) for line in out["traceback"]]
 
 
+#: Namespace of the stable widget model ids (any fixed UUID would do).
+_ID_NAMESPACE = uuid.UUID("6f1c2b0e-4a57-4d0a-9a51-0d5e2c7f3b11")
+_WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+_VARYING = "nbval-ignore-output"
+
+
+def stable_widget_ids(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """Replace the kernel's random widget model ids by ids derived from the lesson.
+
+    ipywidgets names every model with a random UUID, so each run would rewrite
+    thousands of lines of ``metadata.widgets``. The n-th model (in the order the
+    kernel created them, which is deterministic for a deterministic notebook)
+    becomes ``uuid5(namespace, "<stem>:<n>")``. Every occurrence is replaced:
+    the state keys, ``IPY_MODEL_<id>`` references between models and the
+    ``model_id`` of each displayed view.
+    """
+    state = nb.metadata.get("widgets", {}).get(_WIDGET_STATE, {}).get("state", {})
+    if not state:
+        return nb
+    order = list(state)  # creation order (nbclient fills a dict as comms open)
+    mapping = {old: uuid.uuid5(_ID_NAMESPACE, f"{stem}:{n}").hex for n, old in enumerate(order)}
+    text = json.dumps(nb)
+    # The ids are 32 random hex digits, so a plain textual replacement is exact.
+    text = re.sub(r"[0-9a-f]{32}", lambda m: mapping.get(m.group(0), m.group(0)), text)
+    return nbformat.from_dict(json.loads(text))
+
+
+def _keep_varying_outputs(nb: nbformat.NotebookNode, before: nbformat.NotebookNode) -> None:
+    """Cells tagged ``nbval-ignore-output`` (timings) print something new on every run.
+
+    Their stored output is a sample, so re-running an unchanged lesson keeps the
+    sample it already has (zero-byte diff); an edited cell gets its fresh output.
+    """
+    old = {c.get("id"): c for c in before.cells if c.cell_type == "code"}
+    for cell in nb.cells:
+        if cell.cell_type != "code" or _VARYING not in cell.metadata.get("tags", []):
+            continue
+        prev = old.get(cell.get("id"))
+        if prev is not None and prev.source == cell.source and prev.get("outputs"):
+            cell.outputs = prev.outputs
+
+
 def run(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
+    before = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = KERNELSPEC
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -64,6 +110,8 @@ def run(path: Path) -> None:
     )
     client.execute()
     _sanitise_errors(nb)
+    nb = stable_widget_ids(nb, path.stem)
+    _keep_varying_outputs(nb, before)
     slides.assign(nb)  # slide types follow the cells (tools/slides.py)
     # Keep only what is stable; Python's micro version would churn every diff.
     nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
