@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +27,18 @@ Number = int | float
 def _describe(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _not_finite(name: str, i: int, f: float) -> ValueError:
+    if math.isnan(f):
+        return ValueError(
+            f"{name}[{i}] is NaN (not a number), so every result would be NaN. "
+            "Find where the NaN came from (a 0/0 or a missing value) and replace it."
+        )
+    return ValueError(
+        f"{name}[{i}] is infinite ({f}), so the result would be meaningless. "
+        "Use finite numbers; check for a division by zero upstream."
+    )
 
 
 def as_vector(value: object, name: str = "a") -> list[Number]:
@@ -126,16 +138,8 @@ def as_vector(value: object, name: str = "a") -> list[Number]:
             out.append(int(x))
         elif isinstance(x, numbers.Real):
             f = float(x)
-            if math.isnan(f):
-                raise ValueError(
-                    f"{name}[{i}] is NaN (not a number), so every result would be NaN. "
-                    "Find where the NaN came from (a 0/0 or a missing value) and replace it."
-                )
-            if math.isinf(f):
-                raise ValueError(
-                    f"{name}[{i}] is infinite ({f}), so the result would be meaningless. "
-                    "Use finite numbers; check for a division by zero upstream."
-                )
+            if not math.isfinite(f):
+                raise _not_finite(name, i, f)
             out.append(f)
         else:
             raise TypeError(
@@ -145,7 +149,64 @@ def as_vector(value: object, name: str = "a") -> list[Number]:
     return out
 
 
-def same_length(a: list[Number], b: list[Number], names: tuple[str, str] = ("a", "b"),
+#: Vectors longer than this are "large": they are checked with vectorised NumPy
+#: (not number by number) and :func:`lessons_lib.vectors.dot` sums them with
+#: ``np.dot``, whose last bit may depend on the CPU. Every vector a lesson shows
+#: is far shorter, and those are summed left to right in Python floats: the same
+#: bits on every machine.
+LARGE = 1000
+
+
+def as_large_array(value: object, name: str = "a", *,
+                   check_finite: bool = True) -> NDArray[np.number] | None:
+    """Vectorised check of a *large* numeric vector; ``None`` for anything else.
+
+    A 1-D NumPy array (or a list that NumPy turns into one) of more than
+    :data:`LARGE` ints or floats is checked with array operations: no NaN, no
+    infinity, no bools, no strings. Anything else returns ``None`` so that the
+    caller uses :func:`as_vector`, whose number-by-number loop names the exact
+    offending entry. ``check_finite=False`` leaves the NaN/infinity scan to a
+    caller that can tell from its result (a dot product of vectors holding a
+    NaN or an infinity is never finite) and calls this again only then.
+
+    Examples
+    --------
+    >>> as_large_array([1.0, 2.0]) is None      # small: use as_vector
+    True
+    >>> as_large_array(np.ones(2000)).shape
+    (2000,)
+    >>> bad = np.ones(2000); bad[1500] = np.nan
+    >>> as_large_array(bad, "b")
+    Traceback (most recent call last):
+    ...
+    ValueError: b[1500] is NaN (not a number), so every result would be NaN. ...
+    """
+    if isinstance(value, np.ndarray):
+        arr = value
+    elif isinstance(value, (list, tuple)) and len(value) > LARGE:
+        if isinstance(value[0], (bool, np.bool_, str, bytes)):
+            return None
+        try:
+            arr = np.asarray(value)
+        except (ValueError, TypeError):
+            return None
+    else:
+        return None
+    if arr.ndim != 1 or arr.size <= LARGE or arr.dtype.kind not in "iuf":
+        return None  # the slow path explains 2-D, bool, object and str arrays precisely
+    if arr.dtype.kind == "f" and check_finite:
+        finite = np.isfinite(arr)
+        if not finite.all():
+            i = int(np.argmin(finite))
+            raise _not_finite(name, i, float(arr[i]))
+    if arr.dtype.kind == "f":
+        return arr.astype(np.float64, copy=False)
+    if arr.dtype.kind == "u" and arr.dtype.itemsize == 8:
+        return None  # uint64 beyond int64: exact Python ints on the slow path
+    return arr.astype(np.int64, copy=False)
+
+
+def same_length(a: Sized, b: Sized, names: tuple[str, str] = ("a", "b"),
                 what: str = "the dot product") -> None:
     """Raise a ``ValueError`` naming both lengths if ``a`` and ``b`` differ in length.
 

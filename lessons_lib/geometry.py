@@ -16,7 +16,7 @@ import math
 import numpy as np
 
 from lessons_lib._validate import Number, VectorLike, as_vector, same_length
-from lessons_lib.vectors import dot, norm
+from lessons_lib.vectors import dot, norm, sum_left_to_right
 
 
 def _nonzero(v: list[Number], name: str, what: str) -> float:
@@ -67,7 +67,7 @@ def cosine_similarity(a: VectorLike, b: VectorLike) -> float:
     nb = _nonzero(vb, "b", "the cosine similarity")
     ua = np.asarray(va, dtype=float) / na
     ub = np.asarray(vb, dtype=float) / nb
-    return float(np.clip(np.dot(ua, ub), -1.0, 1.0))
+    return float(np.clip(sum_left_to_right(ua.tolist(), ub.tolist()), -1.0, 1.0))
 
 
 def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> float:
@@ -136,7 +136,7 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
     same_length(va, vb, what="a projection")
     nb = _nonzero(vb, "b", "projecting onto it")
     ub = np.asarray(vb, dtype=float) / nb
-    return (float(np.dot(np.asarray(va, dtype=float), ub)) * ub + 0.0).tolist()
+    return (sum_left_to_right(va, ub.tolist()) * ub + 0.0).tolist()
 
 
 #: |a·b| below this counts as zero: it is exactly where a two-decimal readout shows 0.00.

@@ -5,8 +5,13 @@ Taught in lessons 01 (``notebooks/01_vectors.ipynb``) and 02
 a 1-D NumPy array and checks it first (see :mod:`lessons_lib._validate`).
 
 Integers are kept exact: ``dot([2**62, 2**62], [4, 4])`` is the true value, not
-a wrapped-around ``int64``. As soon as any float is involved the arithmetic is
-NumPy ``float64``.
+a wrapped-around ``int64``. With floats, the dot product is summed **left to
+right, the way the working is written**, one IEEE ``float64`` operation at a
+time, so ``dot([1.8, 1.2], [0.8, 1.8])`` is ``3.6000000000000005`` on every
+machine (``np.dot`` may use fused multiply-adds and print ``3.6`` on one CPU
+and ``3.6000000000000005`` on another). Only vectors longer than
+:data:`lessons_lib._validate.LARGE` take NumPy's fast path, where exactness
+to the last bit is not promised.
 """
 
 from __future__ import annotations
@@ -15,7 +20,14 @@ import math
 
 import numpy as np
 
-from lessons_lib._validate import Number, VectorLike, as_vector, finite_result, same_length
+from lessons_lib._validate import (
+    Number,
+    VectorLike,
+    as_large_array,
+    as_vector,
+    finite_result,
+    same_length,
+)
 
 
 def _all_int(*vectors: list[Number]) -> bool:
@@ -95,12 +107,61 @@ def dot(a: VectorLike, b: VectorLike) -> Number:
     >>> round(dot([1.8, 1.2], [0.8, 1.8]), 2)
     3.6
     """
+    large = _dot_large(a, b)
+    if large is not None:
+        return large
     va, vb = as_vector(a, "a"), as_vector(b, "b")
     same_length(va, vb)
     if _all_int(va, vb):
-        return sum(x * y for x, y in zip(va, vb, strict=False))
+        return sum(x * y for x, y in zip(va, vb, strict=True))
+    return finite_result(sum_left_to_right(va, vb), "a·b")
+
+
+def sum_left_to_right(a: list[Number], b: list[Number]) -> float:
+    """Σ aᵢbᵢ in plain Python floats, first product first, one rounding per step.
+
+    This fixes the order of the arithmetic, so the result has the same bits on
+    every CPU; it is the order the working ``a₁b₁ + a₂b₂ + …`` is written in.
+
+    Examples
+    --------
+    >>> sum_left_to_right([1.8, 1.2], [0.8, 1.8])
+    3.6000000000000005
+    >>> sum_left_to_right([10**400], [1.5])
+    Traceback (most recent call last):
+    ...
+    OverflowError: a number in a·b is too large to represent as a float ...
+    """
+    total = 0.0
+    try:
+        for x, y in zip(a, b, strict=True):
+            total += float(x) * float(y)
+    except OverflowError:
+        raise OverflowError(
+            "a number in a·b is too large to represent as a float (over about 1.8e308). "
+            "Scale the vectors down, e.g. divide every number by 1000."
+        ) from None
+    return total
+
+
+def _dot_large(a: object, b: object) -> Number | None:
+    """The fast path for two long numeric vectors (``None`` when it does not apply)."""
+    xa = as_large_array(a, "a", check_finite=False)
+    xb = as_large_array(b, "b", check_finite=False)
+    if xa is None or xb is None:
+        return None
+    if xa.shape != xb.shape:
+        same_length(xa, xb)
+    if xa.dtype.kind == "i" and xb.dtype.kind == "i":
+        bound = int(np.max(np.abs(xa), initial=0)) * int(np.max(np.abs(xb), initial=0)) * xa.size
+        if bound < 2**63:  # no int64 overflow possible: exact
+            return int(np.dot(xa, xb))
+        return sum(x * y for x, y in zip(xa.tolist(), xb.tolist(), strict=True))
     with np.errstate(over="ignore", invalid="ignore"):  # reported below, in words
-        total = float(np.dot(va, vb))
+        total = float(np.dot(xa.astype(np.float64, copy=False), xb.astype(np.float64, copy=False)))
+    if not math.isfinite(total):  # a NaN or infinity inside, or an overflow: say which
+        as_large_array(a, "a")
+        as_large_array(b, "b")
     return finite_result(total, "a·b")
 
 
@@ -117,5 +178,13 @@ def norm(a: VectorLike) -> float:
     >>> norm([1, 2, 2])
     3.0
     """
-    va = as_vector(a, "a")
-    return finite_result(math.hypot(*va), "‖a‖")
+    xa = as_large_array(a, "a")
+    va = xa.tolist() if xa is not None else as_vector(a, "a")
+    try:
+        length = math.hypot(*va)
+    except OverflowError:
+        raise OverflowError(
+            "a number in a is too large to represent as a float (over about 1.8e308). "
+            "Scale the vector down, e.g. divide every number by 1000."
+        ) from None
+    return finite_result(length, "‖a‖")

@@ -14,8 +14,8 @@ Examples
 ...     b = traitlets.List([0.8, 1.8])
 >>> tips = Tips()
 >>> panel = PropertyPanel(tips)
->>> panel.report["commutative"].left
-3.6
+>>> panel.report["commutative"].left   # summed left to right: the same bits on every CPU
+3.6000000000000005
 >>> tips.a = [2.0, 0.0]
 >>> panel.report["self dot"].left
 4.0
