@@ -125,10 +125,12 @@ def test_08_recomputed_head_matches_model(raw):
     w = e / e.sum(axis=1, keepdims=True)
     diff = float(np.abs(w - raw["attention_probs"]).max())
     assert diff <= 1e-5
-    m = re.search(r"largest absolute difference from the model's own weights: (\S+)", out)
-    assert m, "the max-abs-diff line is missing"
-    assert float(m.group(1)) == pytest.approx(diff, rel=0.1)
-    assert "agree to within 1e-5: True" in out
+    # The stored page states a bound (the same on every CPU); the exact residual, whose
+    # last digits depend on the CPU's kernels, is printed by a cell nbval does not compare.
+    assert "every weight agrees with the model's own to within 1e-5: True" in out
+    exact = [c for c in nb["cells"] if "largest absolute difference on this machine" in
+             "".join(c["source"])]
+    assert exact and "nbval-ignore-output" in exact[0]["metadata"].get("tags", [])
     assert "softmax(QKᵀ/√d_k)V" in _markdown(nb) or "QK^\\top" in _markdown(nb)
 
 
