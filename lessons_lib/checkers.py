@@ -24,6 +24,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from lessons_lib._validate import as_vector, same_length
 from lessons_lib.formatting import format_number, format_vector
 
 Status = Literal["correct", "wrong", "not attempted"]
@@ -87,15 +88,49 @@ def _is_placeholder(answer: object) -> bool:
     return answer is Ellipsis or answer is None
 
 
+#: Longest piece of a learner's own answer that feedback quotes back.
+ECHO_LIMIT = 40
+
+
+def _clip(text: str) -> str:
+    """A learner's text as feedback quotes it: at most :data:`ECHO_LIMIT` characters."""
+    return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
+
+
 def _text_answer(answer: str, expected_kind: str) -> Feedback:
     try:
         float(answer.replace("−", "-"))
     except ValueError:
-        return _wrong(f"you gave the text {answer!r}; {expected_kind} is a number, not text.")
+        return _wrong(f"you gave the text {_clip(answer)!r}; {expected_kind} is a number, "
+                      "not text.")
     return _wrong(
-        f"{answer!r} is text (it is in quotes). Write the number without quotes: "
-        f"answer = {answer.strip()}"
+        f"{_clip(answer)!r} is text (it is in quotes). Write the number without quotes: "
+        f"answer = {_clip(answer.strip())}"
     )
+
+
+def _finite(value: float) -> float:
+    """A learner's number, or _Rejected feedback that says where a NaN/inf comes from."""
+    if math.isnan(value):
+        raise _Rejected(_wrong(
+            "your answer is NaN (\"not a number\"): one step had no valid result, such as 0/0, "
+            "the square root of a negative number, or arccos of a number outside [−1, 1]. "
+            "Print each step to find it."))
+    if math.isinf(value):
+        raise _Rejected(_wrong(
+            "your answer is infinite: one step divided by zero or overflowed. Print each step "
+            "to find it."))
+    return value
+
+
+def _as_float(x: object) -> float:
+    """float(x), or _Rejected feedback for an integer too large for a float (10**400)."""
+    try:
+        return float(x)  # type: ignore[arg-type]
+    except OverflowError:
+        raise _Rejected(_wrong(
+            "your answer holds a number too large to be right (over 10^308). Check for a "
+            "power (**) where a product (*) was meant.")) from None
 
 
 def _to_number(answer: object, what: str) -> float:
@@ -112,16 +147,16 @@ def _to_number(answer: object, what: str) -> float:
         )
     if not isinstance(answer, numbers.Real):
         raise _Rejected(_wrong(f"{what} is a number; you gave a {type(answer).__name__}."))
-    value = float(answer)
-    if math.isnan(value) or math.isinf(value):
-        raise _Rejected(_wrong(f"your answer is {value}: look for a division by zero."))
-    return value
+    return _finite(_as_float(answer))
 
 
 def _to_array(answer: object, what: str) -> NDArray[np.float64]:
     """Turn a learner's vector/matrix answer into a float array, or raise _Rejected."""
     if isinstance(answer, str):
-        raise _Rejected(_wrong(f"you gave the text {answer!r}; {what} is a list of numbers."))
+        raise _Rejected(_wrong(f"you gave the text {_clip(answer)!r}; {what} is a list of "
+                               "numbers."))
+    if isinstance(answer, (bool, np.bool_)):
+        raise _Rejected(_wrong(f"you gave {answer} (True/False); {what} is a list of numbers."))
     if isinstance(answer, (numbers.Number, np.generic)):
         raise _Rejected(
             _wrong(f"you gave a single number ({_show(answer)}), but {what} has several numbers.")
@@ -129,13 +164,29 @@ def _to_array(answer: object, what: str) -> NDArray[np.float64]:
     if not isinstance(answer, (list, tuple, np.ndarray)):
         raise _Rejected(_wrong(f"{what} is a list of numbers; you gave a {type(answer).__name__}."))
     try:
-        array = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
+        raw = np.asarray(answer, dtype=object)
+    except ValueError:  # ragged rows
+        raw = None
+    if raw is None:
         raise _Rejected(
             _wrong(f"{what} must contain only numbers (no text, no None, rows of equal length).")
-        ) from None
-    if not np.isfinite(array).all():
-        raise _Rejected(_wrong("your answer contains NaN or infinity: look for a division by 0."))
+        )
+    for item in raw.flat:
+        if isinstance(item, (str, bytes)):
+            raise _Rejected(_wrong(
+                f"{what} contains the text {_clip(str(item))!r}. Write numbers without quotes, "
+                "e.g. [4, 6], not [\"4\", \"6\"]."))
+        if isinstance(item, (bool, np.bool_)):
+            raise _Rejected(_wrong(
+                f"{what} contains {item} (True/False), which is not a number. Did a comparison "
+                "(==, <) end up in the list? Write the numbers themselves."))
+        if not isinstance(item, numbers.Real):
+            raise _Rejected(_wrong(
+                f"{what} must contain only numbers (no text, no None, rows of equal length); "
+                f"it contains a {type(item).__name__}."))
+    array = np.asarray([_as_float(x) for x in raw.flat], dtype=float).reshape(raw.shape)
+    for value in array.flat:
+        _finite(float(value))
     return array
 
 
@@ -144,8 +195,10 @@ def _show(value: object) -> str:
         return format_number(float(value) if not isinstance(value, int) else value, 4, trim=True)
     array = np.asarray(value, dtype=float)
     if array.ndim == 1:
+        if array.size > 8:  # quote the start of a long answer, never all of it
+            return format_vector(array[:6].tolist(), 4)[:-1] + ", …]"
         return format_vector(array.tolist(), 4)
-    return np.array2string(array, precision=4, suppress_small=True)
+    return np.array2string(array, precision=4, suppress_small=True, threshold=30)
 
 
 def _factor(x: float) -> str:
@@ -277,7 +330,26 @@ Array = NDArray[np.float64]
 
 
 def _pair(a: Sequence[float], b: Sequence[float]) -> tuple[Array, Array]:
-    return np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    """The exercise's own vectors, checked (a bad exercise raises a clear error)."""
+    va, vb = as_vector(a, "a"), as_vector(b, "b")
+    same_length(va, vb, what="this exercise")
+    try:
+        return np.asarray(va, dtype=float), np.asarray(vb, dtype=float)
+    except OverflowError:
+        raise OverflowError("the exercise's vectors hold a number too large for a float "
+                            "(over 10^308); use smaller numbers.") from None
+
+
+def _nonzero_pair(a: Sequence[float], b: Sequence[float], what: str) -> tuple[Array, Array]:
+    """Like :func:`_pair`, and both vectors must have a length (no zero vector)."""
+    va, vb = _pair(a, b)
+    for name, v in (("a", va), ("b", vb)):
+        if not np.any(v):
+            raise ValueError(
+                f"{name} has zero length (every number is 0), so {what} is undefined: a zero "
+                "vector points in no direction. Give this exercise a vector with a nonzero "
+                "number.")
+    return va, vb
 
 
 def _int_like(*arrays: NDArray[np.float64]) -> bool:
@@ -411,7 +483,7 @@ def check_cosine(answer: object, a: Sequence[float], b: Sequence[float]) -> Feed
     >>> check_cosine(32, [1, 2, 3], [4, 5, 6])
     ❌ Not yet: 32 is the raw dot product a·b. Divide it by ‖a‖‖b‖ to remove the lengths.
     """
-    va, vb = _pair(a, b)
+    va, vb = _nonzero_pair(a, b, "the cosine similarity")
     d, na, nb = float(va @ vb), float(np.sqrt(va @ va)), float(np.sqrt(vb @ vb))
     expected = d / (na * nb)
     value = _to_number(answer, "cos θ")
@@ -441,7 +513,7 @@ def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedb
     >>> check_angle(0.5633, [1.8, 1.2], [0.8, 1.8])
     ❌ Not yet: that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π.
     """
-    va, vb = _pair(a, b)
+    va, vb = _nonzero_pair(a, b, "the angle")
     cos = float(np.clip(va @ vb / (np.sqrt(va @ va) * np.sqrt(vb @ vb)), -1.0, 1.0))
     radians = math.acos(cos)
     expected = math.degrees(radians)
@@ -467,6 +539,9 @@ def check_projection(answer: object, a: Sequence[float], b: Sequence[float]) -> 
     ❌ Not yet: 3 is the scalar projection (the length of the shadow). The vector projection ...
     """
     va, vb = _pair(a, b)
+    if not np.any(vb):
+        raise ValueError("b has zero length (every number is 0), so there is no direction to "
+                         "project onto. Give this exercise a nonzero b.")
     expected = (va @ vb) / (vb @ vb) * vb
     if not isinstance(answer, (list, tuple, np.ndarray)):
         value = _to_number(answer, "the projection")

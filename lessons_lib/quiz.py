@@ -126,10 +126,16 @@ class NumericAnswer:
         """Check a response given as a number or as text typed into the box."""
         if response is None or response is Ellipsis or str(response).strip() == "":
             return Feedback("not attempted", "type a number, then press Check.")
+        text = str(response).strip().replace("−", "-")
+        echo = text if len(text) <= 40 else text[:39] + "…"  # never echo a novel back
         try:
-            value = float(str(response).strip().replace("−", "-"))
+            value = float(text)
         except ValueError:
-            return Feedback("wrong", f"{response!r} is not a number; type digits, e.g. 0.5 or -2.")
+            return Feedback("wrong", f"{echo!r} is not a number; type digits, e.g. 0.5 or -2.")
+        if not math.isfinite(value):
+            kind = "not a number (NaN)" if math.isnan(value) else "too large to be an answer"
+            return Feedback("wrong", f"{echo!r} is {kind}; type an ordinary number, e.g. 0.5 "
+                                     "or -2.")
         shown = format_number(self.answer, 4)
         if math.isfinite(value) and abs(value - float(self.answer)) <= self.tol:
             return Feedback("correct", f"{shown}. {self.explanation}".strip())
