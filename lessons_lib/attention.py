@@ -125,6 +125,17 @@ def _check_finite(arr: FloatArray, name: str) -> None:
         )
 
 
+def _no_overflow(result: FloatArray, what: str) -> FloatArray:
+    """``result`` if every entry is finite; finite inputs that overflowed raise a clear error."""
+    if not np.isfinite(result).all():
+        raise OverflowError(
+            f"{what} overflowed: an entry grew past the largest float (about 1.8e308), "
+            "although every input was finite. Scale the inputs down, e.g. divide them by 1000; "
+            "real model activations are far smaller than this."
+        )
+    return result
+
+
 def _check_mask(mask: object, shape: tuple[int, int]) -> NDArray[np.bool_]:
     arr = np.asarray(mask)
     if arr.dtype.kind != "b":
@@ -198,7 +209,9 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
         )
     _check_finite(q, "Q")
     _check_finite(k, "K")
-    scores = q @ k.T
+    with np.errstate(over="ignore", invalid="ignore"):  # reported in words below
+        scores = q @ k.T
+    _no_overflow(scores, "the score table Q Kᵀ")
     if scale:
         scores *= 1.0 / math.sqrt(q.shape[1])
     return scores
@@ -208,7 +221,15 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
 def _softmax_rows(scores: FloatArray, axis: int, temperature: float) -> FloatArray:
     """Stable softmax; raises if a row's max is not finite (NaN, +inf, or all −inf)."""
     if temperature != 1.0:
-        scores = scores / temperature
+        finite_before = np.isfinite(scores)
+        with np.errstate(over="ignore"):
+            scores = scores / temperature
+        if (finite_before & ~np.isfinite(scores)).any():
+            raise OverflowError(
+                f"dividing the scores by the temperature {temperature:g} overflowed (past "
+                "about 1.8e308). Use a larger temperature; even 0.01 already picks the "
+                "largest score almost surely."
+            )
     row_max = scores.max(axis=axis, keepdims=True)
     if not np.isfinite(row_max).all():
         if np.isnan(row_max).any():
@@ -218,8 +239,9 @@ def _softmax_rows(scores: FloatArray, axis: int, temperature: float) -> FloatArr
             )
         if np.isposinf(row_max).any():
             raise ValueError(
-                "the scores contain +inf, so softmax would give inf/inf = NaN. Use finite "
-                "scores (mask with a boolean mask instead of writing inf by hand)."
+                "the scores contain +inf, so softmax would give inf/inf = NaN. Find where the "
+                "infinity came from (an overflow upstream, or inf written by hand) and use "
+                "finite scores; to hide a key, pass a True/False mask instead."
             )
         rows = np.flatnonzero(np.isneginf(row_max))
         raise ValueError(
@@ -439,7 +461,8 @@ def attention_output(weights: ArrayLike, V: ArrayLike) -> FloatArray:
         )
     _check_finite(w, "weights")
     _check_finite(v, "V")
-    return w @ v
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _no_overflow(w @ v, "weights @ V")
 
 
 def attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike, *, scale: bool = True,
@@ -470,7 +493,8 @@ def attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike, *, scale: bool = True,
         )
     weights = attention_weights(Q, K, scale=scale, mask=mask)
     _check_finite(v, "V")
-    return weights @ v, weights
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _no_overflow(weights @ v, "weights @ V"), weights
 
 
 # --------------------------------------------------------------------------- working

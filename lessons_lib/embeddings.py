@@ -47,6 +47,10 @@ def _load() -> dict[str, Any]:
     ref = resources.files("lessons_lib") / "data" / DATA_FILE
     with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as npz:
         data = {key: npz[key] for key in npz.files}
+    for array in data.values():
+        # Every loader hands out these cached arrays: read-only, so one caller's edit
+        # (emb.vectors[0] = 0) cannot corrupt what every later load returns.
+        array.setflags(write=False)
     data["provenance"] = json.loads(str(data["provenance"]))
     return data
 

@@ -117,3 +117,112 @@ def test_other_types_are_rejected():
         ll.norm({"x": 1})
     with pytest.raises(TypeError, match=r"a is a generator, not a vector"):
         ll.norm(x for x in [1, 2])
+
+
+# --- Issue 11 probes: attention, embeddings and widgets -------------------------------------
+
+import gc  # noqa: E402
+import sys  # noqa: E402
+
+import numpy as np  # noqa: E402
+import traitlets  # noqa: E402
+
+from lessons_lib import attention as att  # noqa: E402
+from lessons_lib import embeddings  # noqa: E402
+
+
+@pytest.mark.parametrize("call", [
+    lambda: att.attention_scores([[1e200, 1e200]], [[1e200, 1e200]]),
+    lambda: att.attention_weights([[1e200, 1e200]], [[1e200, 1e200]]),
+    lambda: att.attention([[1e200]], [[1e200]], [[1.0]]),
+    lambda: att.attention_output([[1.0, 1.0]], [[1e308], [1e308]]),
+    lambda: att.softmax([1e300, 1.0], temperature=1e-10),
+])
+def test_finite_but_huge_inputs_raise_a_clear_overflow_error(call):
+    with pytest.raises(OverflowError, match="overflowed"):
+        call()
+
+
+def test_softmax_of_inf_does_not_blame_the_learner_for_writing_it():
+    with pytest.raises(ValueError, match="overflow upstream"):
+        att.softmax([np.inf, 1.0])
+
+
+def test_cached_embeddings_cannot_be_corrupted_by_a_caller():
+    words = embeddings.load_word_embeddings()
+    before = words.vectors.copy()
+    with pytest.raises(ValueError, match="read-only"):
+        words.vectors[0, 0] = 0.0
+    head = embeddings.load_real_head()
+    with pytest.raises(ValueError, match="read-only"):
+        head.hidden_states_in[0, 0] = 0.0
+    assert np.array_equal(embeddings.load_word_embeddings().vectors, before)
+
+
+def test_neuron_widget_refuses_out_of_range_and_nan():
+    from lessons_lib.widgets.neuron import NeuronWidget
+
+    w = NeuronWidget(w=[0.8, -0.5], x=[1.0, 2.0], b=0.1)
+    with pytest.raises(ValueError, match=r"w\[0\] is 100, outside the slider range"):
+        w.set_weights([100, 0])
+    with pytest.raises(ValueError, match=r"x\[1\] is −7"):
+        w.set_inputs([0, -7])
+    assert w.w == [0.8, -0.5]  # unchanged
+    with pytest.raises(traitlets.TraitError, match="finite number"):
+        w.w_sliders[0].value = float("nan")
+    assert w.w == [0.8, -0.5]
+
+
+def test_neuron_widget_reads_browser_slider_noise_as_the_number_shown():
+    from lessons_lib.widgets.neuron import NeuronWidget
+
+    w = NeuronWidget(w=[0.8, -0.5], x=[1.0, 2.0], b=0.1)
+    w.w_sliders[0].value = 0.7999999999999998  # what a browser slider sends for 0.8
+    w.b_slider.value = 0.10000000000000009
+    assert str(w.output.working) == "0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 = −0.10"
+
+
+@pytest.mark.parametrize("temperature, needle", [
+    (float("nan"), "temperature is nan"), (True, "True/False"), (0, "between 0.1 and 10"),
+    (11, "between 0.1 and 10"),
+])
+def test_explorer_temperature_is_checked(temperature, needle):
+    from lessons_lib.widgets.attention_explorer import AttentionExplorer
+
+    with pytest.raises(traitlets.TraitError, match=needle):
+        AttentionExplorer(temperature=temperature)
+
+
+def test_explorer_slider_range_comes_from_python():
+    from lessons_lib.widgets.attention_explorer import TEMPERATURE_RANGE, AttentionExplorer
+
+    w = AttentionExplorer(temperature=10)  # the top of the range is accepted
+    assert w.get_state()["temperature_range"] == list(TEMPERATURE_RANGE) or \
+        tuple(w.get_state()["temperature_range"]) == TEMPERATURE_RANGE
+    assert "model.get(\"temperature_range\")" in w._esm
+
+
+def test_explorer_set_keys_does_not_split_a_string():
+    from lessons_lib.widgets.attention_explorer import AttentionExplorer
+
+    w = AttentionExplorer()
+    before = (list(w.tokens), [list(k) for k in w.key_vectors])
+    with pytest.raises(traitlets.TraitError, match="tokens is the text 'ab'"):
+        w.set_keys("ab", [[1, 0], [0, 1]])
+    assert (w.tokens, w.key_vectors) == before
+
+
+def test_property_panel_with_a_bad_k_leaves_no_half_built_widget():
+    from lessons_lib.widgets.property_panel import PropertyPanel
+    from lessons_lib.widgets.vector_playground import VectorPlayground
+
+    ignored = []
+    old_hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: ignored.append(unraisable)
+    try:
+        with pytest.raises(ValueError, match="NaN"):
+            PropertyPanel(VectorPlayground(), k=float("nan"))
+        gc.collect()
+    finally:
+        sys.unraisablehook = old_hook
+    assert ignored == []

@@ -82,7 +82,9 @@ function render({ model, el }) {
   const scaleBox = htmlEl("input", { type: "checkbox", "data-testid": "scale" }, scaleLabel);
   scaleLabel.appendChild(document.createTextNode(" divide by √d_k = √2"));
   const tempLabel = htmlEl("label", { class: "ae-control" }, controls, "temperature ");
-  const tempSlider = htmlEl("input", { type: "range", min: 0.1, max: 5, step: 0.1,
+  // The range comes from Python (AttentionExplorer.temperature_range): one rule, one home.
+  const [tempMin, tempMax] = model.get("temperature_range") ?? [0.1, 10];
+  const tempSlider = htmlEl("input", { type: "range", min: tempMin, max: tempMax, step: 0.1,
     "data-testid": "temperature", "aria-label": "softmax temperature" }, tempLabel);
   const tempValue = htmlEl("output", { class: "ae-temp-value" }, tempLabel);
   const summary = htmlEl("p", { class: "ae-summary", "data-testid": "summary",

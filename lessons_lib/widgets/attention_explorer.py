@@ -50,9 +50,23 @@ from lessons_lib.widgets._common import TextReprMixin, Vector, asset, check_vect
 __all__ = ["AttentionExplorer"]
 
 MAX_KEYS = 4
+#: Lowest and highest softmax temperature the explorer accepts (Python and its slider).
+TEMPERATURE_RANGE = (0.1, 10.0)
 DEFAULT_QUERY = (0.0, 1.0)
 DEFAULT_TOKENS = ("milk", "car", "the")
 DEFAULT_KEYS = ((1.2, 0.8), (-0.6, 1.1), (0.3, -0.9))
+
+
+class _Number(traitlets.Float):
+    """A Float trait that refuses True/False (traitlets would read True as 1.0)."""
+
+    def validate(self, obj: Any, value: Any) -> float:
+        if isinstance(value, (bool, np.bool_)):
+            raise traitlets.TraitError(
+                f"{self.name} is {value} (True/False), but it must be a number, e.g. "
+                f"{self.name}=1."
+            )
+        return float(super().validate(obj, value))
 
 
 class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
@@ -106,7 +120,10 @@ class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
     tokens = traitlets.List(traitlets.Unicode(), default_value=list(DEFAULT_TOKENS)).tag(sync=True)
     query_token = traitlets.Unicode("cat").tag(sync=True)
     scale = traitlets.Bool(True).tag(sync=True)
-    temperature = traitlets.Float(1.0).tag(sync=True)
+    temperature = _Number(1.0).tag(sync=True)
+    #: The temperature slider's range, sent to the browser (one rule, one home).
+    temperature_range = traitlets.Tuple(default_value=TEMPERATURE_RANGE, read_only=True).tag(
+        sync=True)
 
     scores = traitlets.List(traitlets.Float(), read_only=True)
     scaled_scores = traitlets.List(traitlets.Float(), read_only=True)
@@ -158,10 +175,12 @@ class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
     @traitlets.validate("temperature")
     def _check_temperature(self, proposal: dict[str, Any]) -> float:
         value = proposal["value"]
-        if not (math.isfinite(value) and 0.1 <= value <= 10):
+        low, high = TEMPERATURE_RANGE
+        if not (math.isfinite(value) and low <= value <= high):
+            shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
             raise traitlets.TraitError(
-                f"temperature is {format_number(value, trim=True)}, but it must be between 0.1 "
-                "and 10 (1 = plain softmax, larger = flatter, smaller = sharper)."
+                f"temperature is {shown}, but it must be between {low:g} and {high:g} "
+                "(1 = plain softmax, larger = flatter, smaller = sharper)."
             )
         return float(value)
 
@@ -179,6 +198,16 @@ class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
         ...
         traitlets.traitlets.TraitError: tokens has 1 labels but key_vectors has 2 keys; ...
         """
+        if isinstance(tokens, (str, bytes)):
+            raise traitlets.TraitError(
+                f"tokens is the text {tokens!r}, but it must be a list with one label per key, "
+                "e.g. ['milk', 'car']."
+            )
+        if isinstance(key_vectors, (str, bytes)):
+            raise traitlets.TraitError(
+                "key_vectors is text, but it must be a list of keys, each two numbers, e.g. "
+                "[[1.2, 0.8], [-0.6, 1.1]]."
+            )
         tokens = [str(t) for t in tokens]
         keys = list(key_vectors.tolist() if isinstance(key_vectors, np.ndarray) else key_vectors)
         if len(tokens) != len(keys):

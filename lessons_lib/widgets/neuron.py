@@ -18,10 +18,12 @@ NeuronWidget: z = w·x + b = 0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 =
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
+import traitlets
 
 from lessons_lib._validate import as_vector, same_length
 from lessons_lib.formatting import format_number
@@ -80,14 +82,33 @@ def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 
     )
 
 
-def _slider(description: str, value: float, limit: float, name: str) -> widgets.FloatSlider:
+class _FiniteSlider(widgets.FloatSlider):
+    """A FloatSlider that refuses NaN and infinity (ipywidgets would keep a NaN)."""
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal: dict[str, Any]) -> float:
+        value = proposal["value"]
+        if isinstance(value, bool) or not math.isfinite(value):
+            raise traitlets.TraitError(
+                f"{self.description} cannot be {value!r}: a slider holds a finite number "
+                f"between {format_number(self.min)} and {format_number(self.max)}."
+            )
+        return float(super()._validate_value(proposal))
+
+
+def _in_range(value: float, limit: float, name: str) -> float:
     if not -limit <= value <= limit:
         raise ValueError(
             f"{name} is {format_number(value, 2, trim=True)}, outside the slider range "
             f"−{format_number(limit)} … {format_number(limit)}. Use a smaller number, or pass "
             f"a larger limit= to NeuronWidget."
         )
-    return widgets.FloatSlider(value=value, min=-limit, max=limit, step=0.1,
+    return value
+
+
+def _slider(description: str, value: float, limit: float, name: str) -> widgets.FloatSlider:
+    _in_range(value, limit, name)
+    return _FiniteSlider(value=value, min=-limit, max=limit, step=0.1,
                                description=description, readout_format=".1f",
                                continuous_update=True,
                                style={"description_width": "4em"},
@@ -148,17 +169,19 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
         self._update()
 
     # -- state ---------------------------------------------------------------
+    # A slider moved in the browser sends 0.7999999999999998 for 0.8 (steps of 0.1 in
+    # binary); rounding to 10 places gives back the number the learner sees.
     @property
     def w(self) -> list[float]:
-        return [s.value for s in self.w_sliders]
+        return [round(s.value, 10) for s in self.w_sliders]
 
     @property
     def x(self) -> list[float]:
-        return [s.value for s in self.x_sliders]
+        return [round(s.value, 10) for s in self.x_sliders]
 
     @property
     def b(self) -> float:
-        return float(self.b_slider.value)
+        return round(float(self.b_slider.value), 10)
 
     @property
     def output(self) -> NeuronOutput:
@@ -176,6 +199,9 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
         """Move the weight sliders (same number of weights as before)."""
         values = as_vector(w, "w")
         same_length(values, self.w, names=("w", "the widget's weights"), what="set_weights")
+        limit = self.w_sliders[0].max
+        for i, v in enumerate(values):
+            _in_range(v, limit, f"w[{i}]")
         for s, v in zip(self.w_sliders, values, strict=True):
             s.value = float(v)
 
@@ -183,6 +209,9 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
         """Move the input sliders."""
         values = as_vector(x, "x")
         same_length(values, self.x, names=("x", "the widget's inputs"), what="set_inputs")
+        limit = self.x_sliders[0].max
+        for i, v in enumerate(values):
+            _in_range(v, limit, f"x[{i}]")
         for s, v in zip(self.x_sliders, values, strict=True):
             s.value = float(v)
 

@@ -62,15 +62,18 @@ class PropertyPanel(TextReprMixin, widgets.VBox):
                 "PropertyPanel needs a widget with vectors a and b to watch, e.g. "
                 "pg = VectorPlayground(); PropertyPanel(pg)."
             )
+        # Check the arguments before the widget exists, so a bad one raises cleanly
+        # (no half-built widget left behind for the garbage collector to complain about).
+        report = dot_properties(playground.a, playground.b, None if c is None else list(c), k)
+        super().__init__(**kwargs)
         self.playground = playground
         self._c = None if c is None else list(c)
         self._k = k
         self._size = "1.4em" if large_text else "1em"
         self.table = widgets.HTML()
-        self.report: PropertyReport = dot_properties(playground.a, playground.b, self._c, k)
-        super().__init__([widgets.HTML("<b>Properties on your vectors</b> "
-                                       "(drag a or b above; every row updates)"), self.table],
-                         **kwargs)
+        self.report: PropertyReport = report
+        self.children = (widgets.HTML("<b>Properties on your vectors</b> "
+                                      "(drag a or b above; every row updates)"), self.table)
         playground.observe(self._update, names=["a", "b"])
         self._update()
 
