@@ -139,20 +139,46 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
     return (sum_left_to_right(va, ub.tolist()) * ub + 0.0).tolist()
 
 
-#: |a·b| below this counts as zero: it is exactly where a two-decimal readout shows 0.00.
-ZERO_TOLERANCE = 0.005
+#: Two vectors count as perpendicular when |cos θ| is at most this: the angle is then
+#: within 0.03° of 90°, so the one-decimal angle readout shows 90.0°. The rule is on
+#: the angle, not on |a·b| (tiny vectors 45° apart have a tiny a·b, yet are not
+#: perpendicular). The widgets receive it from :func:`sign_rules`.
+PERPENDICULAR_COS = 5e-4
 
 POSITIVE = "⬆ Positive — vectors point in similar directions"
 ZERO = "⟂ Zero — the vectors are perpendicular"
 NEGATIVE = "⬇ Negative — vectors point in opposite directions"
+ZERO_A = "○ Zero — a has zero length, so a·b = 0 whatever b is"
+ZERO_B = "○ Zero — b has zero length, so a·b = 0 whatever a is"
+ZERO_BOTH = "○ Zero — a and b both have zero length, so a·b = 0"
+
+
+def sign_rules() -> dict[str, object]:
+    """The sign rule and its sentences, as the widgets' JavaScript receives them.
+
+    One home for the rule: :func:`sign_message` applies it in Python, and the
+    drag-the-tips widget syncs this dictionary to the browser (its
+    ``sign_rules`` trait), where ``signMessage`` in ``_geometry.js`` applies it.
+
+    Examples
+    --------
+    >>> sign_rules()["perpendicular_cos"]
+    0.0005
+    """
+    return {
+        "perpendicular_cos": PERPENDICULAR_COS,
+        "messages": {"positive": POSITIVE, "perpendicular": ZERO, "negative": NEGATIVE,
+                     "zero_a": ZERO_A, "zero_b": ZERO_B, "zero_both": ZERO_BOTH},
+    }
 
 
 def sign_message(a: VectorLike, b: VectorLike) -> str:
     """What the sign of a·b says about two vectors, in one sentence (lessons 02 and 03).
 
-    The same sentence the drag-the-tips widget shows under its readouts. A dot
-    product whose size is below ``ZERO_TOLERANCE`` (it would show as 0.00)
-    counts as zero.
+    The same sentence the drag-the-tips widget shows under its readouts. The
+    vectors count as perpendicular when |cos θ| ≤ ``PERPENDICULAR_COS`` (the angle
+    shows as 90.0°); tiny vectors at 45° are *not* perpendicular, although their
+    a·b is tiny.
 
     Examples
     --------
@@ -164,17 +190,19 @@ def sign_message(a: VectorLike, b: VectorLike) -> str:
     '⬇ Negative — vectors point in opposite directions'
     >>> sign_message([0, 0], [1, 2])
     '○ Zero — a has zero length, so a·b = 0 whatever b is'
+    >>> sign_message([0.01, 0.02], [0.03, 0.01])   # 45° apart, a·b = 0.0005
+    '⬆ Positive — vectors point in similar directions'
     """
     va, vb = as_vector(a, "a"), as_vector(b, "b")
     same_length(va, vb)
     zero_a, zero_b = not any(va), not any(vb)
     if zero_a and zero_b:
-        return "○ Zero — a and b both have zero length, so a·b = 0"
+        return ZERO_BOTH
     if zero_a:
-        return "○ Zero — a has zero length, so a·b = 0 whatever b is"
+        return ZERO_A
     if zero_b:
-        return "○ Zero — b has zero length, so a·b = 0 whatever a is"
+        return ZERO_B
     value = dot(va, vb)
-    if abs(value) < ZERO_TOLERANCE:
+    if abs(value) <= PERPENDICULAR_COS * norm(va) * norm(vb):
         return ZERO
     return POSITIVE if value > 0 else NEGATIVE

@@ -109,7 +109,7 @@ def test_synced_traits_and_assets():
     synced = set(w.keys)
     assert {"query", "key_vectors", "tokens", "query_token", "scale", "temperature"} <= synced
     assert not {"scores", "weights"} & synced
-    js = w._esm  # _shared.js + attention_explorer.js, as shipped
+    js = w._esm  # attention_explorer.js with its imports joined in, as shipped
     assert "export default" in js and "require(" not in js and "http" not in js.replace(
         "http://www.w3.org/2000/svg", "")
     for needle in ("pointerdown", "pointermove", "keydown", "shiftKey", "save_changes"):

@@ -155,8 +155,11 @@ def test_repr_sign_messages():
         "a·b = 0.00, angle = 90.0°, ⟂ Zero — the vectors are perpendicular")
     assert repr(VectorPlayground(a=[2, 1], b=[-2, -1])).endswith(
         "a·b = −5.00, angle = 180.0°, ⬇ Negative — vectors point in opposite directions")
-    # |a·b| = 0.003 < 0.005 shows as 0.00 and counts as perpendicular
-    assert "⟂ Zero" in repr(VectorPlayground(a=[0.1, 0.0], b=[0.03, 1.0]))
+    # Perpendicular is decided on the angle: 88.3° is not 90°, although a·b = 0.003 shows
+    # as 0.00; and tiny vectors 45° apart (a·b = 0.0005) point in similar directions.
+    assert "88.3°, ⬆ Positive" in repr(VectorPlayground(a=[0.1, 0.0], b=[0.03, 1.0]))
+    assert "45.0°, ⬆ Positive" in repr(VectorPlayground(a=[0.01, 0.02], b=[0.03, 0.01]))
+    assert "90.0°, ⟂ Zero" in repr(VectorPlayground(a=[1.0, 0.0], b=[0.0004, 1.0]))
     assert repr(VectorPlayground(a=[3, 4], show_b=False)) == (
         "VectorPlayground(a=[3, 4], show_b=False): ‖a‖ = 5")
 
@@ -179,8 +182,7 @@ def test_state_is_json_serialisable():
 
 def test_js_and_css_are_package_data():
     root = importlib.resources.files("lessons_lib.widgets")
-    js = (root / "_shared.js").read_text(encoding="utf-8") + (
-        root / "vector_playground.js").read_text(encoding="utf-8")
+    js = VectorPlayground._esm  # the joined module, as shipped
     css = (root / "vector_playground.css").read_text(encoding="utf-8")
     assert "export default" in js and "render" in js
     assert "setPointerCapture" in js and "touch-action" in css

@@ -60,8 +60,10 @@ def asset(filename: str) -> Path:
 
 
 def esm(filename: str) -> str:
-    """A widget's ES module: ``_shared.js`` (formatting, DOM helpers, draggable tips)
-    followed by the widget's own file, as one module for anywidget's ``_esm``.
+    """A widget's ES module with its relative imports resolved, for anywidget's ``_esm``.
+
+    See :mod:`lessons_lib.widgets._esm`: each ``.js`` file is a real module that
+    imports what it uses; this joins them into one, in Python, with no build step.
 
     Examples
     --------
@@ -69,8 +71,9 @@ def esm(filename: str) -> str:
     >>> "function attachTip" in source and "export default" in source
     True
     """
-    return asset("_shared.js").read_text(encoding="utf-8") + "\n" + asset(filename).read_text(
-        encoding="utf-8")
+    from lessons_lib.widgets._esm import inline
+
+    return inline(filename)
 
 
 def check_vector(value: object, name: str, length: int | None = None) -> list[float]:

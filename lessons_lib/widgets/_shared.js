@@ -1,32 +1,19 @@
 // Shared front-end pieces of the lessons' widgets (plain JavaScript, no build step).
 //
-// lessons_lib.widgets._common.esm() puts this file in front of a widget's own module
-// (vector_playground.js, attention_explorer.js), so both use one copy of the number
-// formatting, the DOM helpers and the draggable, keyboard-operable vector tip.
+// Widgets import what they use from here (import { svgEl } from "./_shared.js");
+// lessons_lib/widgets/_esm.py inlines the imports into the one module anywidget loads,
+// so no contributor runs a build step.
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-const MINUS = "\u2212";
+export const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** Fixed decimals, typographic minus, never "−0.00" (mirror of formatting.format_fixed). */
-export function fixed(x, decimals) {
-  if (!Number.isFinite(x)) return "undefined";
-  let text = x.toFixed(decimals);
-  if (Number(text) === 0) text = text.replace("-", "");
-  return text.replaceAll("-", MINUS);
-}
-
-function stripZeros(text) {
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
-}
-
-function svgEl(tag, attrs = {}, parent = null) {
+export function svgEl(tag, attrs = {}, parent = null) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (parent) parent.appendChild(node);
   return node;
 }
 
-function htmlEl(tag, attrs = {}, parent = null, text = null) {
+export function htmlEl(tag, attrs = {}, parent = null, text = null) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== null) node.textContent = text;
@@ -46,7 +33,7 @@ const ARROW_KEYS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], Ar
  * onRelease() when a drag ends or after a key (the moment to tell Python).
  * Returns { isDragging() }.
  */
-function attachTip(handle, { toUnits, current, onDrag, onKey, onRelease, draggingClass }) {
+export function attachTip(handle, { toUnits, current, onDrag, onKey, onRelease, draggingClass }) {
   let drag = null; // {pointerId, offset: [dx, dy], start: [x, y]}
   handle.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;

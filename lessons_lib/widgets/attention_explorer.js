@@ -5,7 +5,8 @@
 // a tip is moved with the keyboard, and then recomputes them with
 // lessons_lib.attention (the read-only traitlets scores / weights).
 
-// SVG_NS, MINUS, fixed, stripZeros, svgEl, htmlEl and attachTip come from _shared.js.
+import { fixed, stripZeros } from "./_format.js";
+import { attachTip, htmlEl, svgEl } from "./_shared.js";
 const SIZE = 360;
 const PAD = 22;
 const EXTENT = 2.5; // the grid shows −2.5 … 2.5

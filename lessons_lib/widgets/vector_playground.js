@@ -5,10 +5,12 @@
 // tip is moved with the keyboard. Number formatting mirrors
 // lessons_lib.formatting.format_number / lessons_lib.working.dot_working.
 
-// SVG_NS, MINUS, fixed, stripZeros, svgEl, htmlEl and attachTip come from _shared.js.
+import { dotWorking, fixed, formatNumber, formatVector } from "./_format.js";
+import { angleDeg, dotp, isZero, len, round, roundTo, signMessage, unit } from "./_geometry.js";
+import { attachTip, htmlEl, svgEl } from "./_shared.js";
+
 const SIZE = 400; // viewBox width and height
 const PAD = 26; // room for tick labels around the grid
-const ZERO_TOLERANCE = 0.005; // |a·b| below this shows as 0.00 and counts as perpendicular
 const OPTIONS = [
   ["snap", "snap to 0.1 grid"],
   ["show_projection", "projection of a on b"],
@@ -18,106 +20,6 @@ const OPTIONS = [
   ["lock_lengths", "lock lengths"],
   ["large_text", "large text"],
 ];
-
-// ---------------------------------------------------------------- formatting
-
-/** Mirror of lessons_lib.formatting.format_number for floats. */
-export function formatNumber(x, decimals = 2, trim = false) {
-  if (!Number.isFinite(x)) return "undefined";
-  let text;
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) {
-    text = String(x === 0 ? 0 : x);
-  } else if (x !== 0 && Math.abs(x) < 0.5 * 10 ** -decimals) {
-    const exponent = Math.floor(Math.log10(Math.abs(Number(x.toPrecision(2)))));
-    if (exponent < -4) {
-      const [mantissa, exp] = x.toExponential(1).split("e");
-      text = `${stripZeros(mantissa)}×10^${Number(exp)}`;
-    } else {
-      text = stripZeros(x.toPrecision(2));
-    }
-  } else {
-    text = x.toFixed(decimals);
-    if (trim) text = stripZeros(text);
-    if (Number(text) === 0) text = text.replace("-", "");
-  }
-  return text.replaceAll("-", MINUS);
-}
-
-
-export function formatVector(v, decimals = 2) {
-  return `[${v.map((x) => formatNumber(x, decimals, true)).join(", ")}]`;
-}
-
-function factor(x, decimals) {
-  const text = formatNumber(x, decimals, true);
-  return text.startsWith(MINUS) ? `(${text})` : text;
-}
-
-/** Mirror of lessons_lib.formatting.decimals_needed: places that show the products exactly. */
-export function decimalsNeeded(a, b, lo = 2, hi = 6) {
-  let total = 0;
-  for (const v of [a, b]) {
-    let places = 0;
-    for (const x of v) {
-      if (Number.isInteger(x)) continue;
-      const text = String(x); // shortest round-trip digits, as Python's repr
-      // Python's repr switches to an exponent below 1e-4 (JavaScript only below 1e-6)
-      const scientific = Math.abs(x) < 1e-4 || text.includes("e");
-      places = Math.max(places, scientific ? hi : (text.split(".")[1] || "").length);
-    }
-    total += places;
-  }
-  return Math.max(lo, Math.min(hi, total));
-}
-
-/**
- * "1.8·0.8 + 1.2·1.8 = 1.44 + 2.16 = 3.60", as lessons_lib.dot_working writes float
- * vectors: factors trimmed, products and total with the same fixed number of places
- * (by default just enough to show the products exactly), negative products subtracted.
- */
-export function dotWorking(a, b, decimals = null) {
-  const places = decimals ?? decimalsNeeded(a, b);
-  const products = a.map((x, i) => x * b[i]);
-  const total = products.reduce((s, p) => s + p, 0);
-  const first = a.map((x, i) => `${factor(x, places)}·${factor(b[i], places)}`).join(" + ");
-  let second = "";
-  products.forEach((p, i) => {
-    const t = fixed(p, places);
-    if (i === 0) second = t;
-    else second += t.startsWith(MINUS) ? ` ${MINUS} ${t.slice(1)}` : ` + ${t}`;
-  });
-  return `${first} = ${second} = ${fixed(total, places)}`;
-}
-
-// ------------------------------------------------------------------ geometry
-
-const dotp = (a, b) => a[0] * b[0] + a[1] * b[1];
-const len = (a) => Math.hypot(a[0], a[1]);
-const isZero = (a) => a[0] === 0 && a[1] === 0;
-const unit = (a) => (isZero(a) ? [0, 0] : [a[0] / len(a), a[1] / len(a)]);
-const clean = (x) => (Object.is(x, -0) ? 0 : x);
-const round = (x, step) => clean(Math.round(x / step) * step);
-const roundTo = (x, places) => clean(Number(x.toFixed(places)));
-
-/** Angle in degrees in [0, 180], or null if a vector has zero length. */
-export function angleDeg(a, b) {
-  if (isZero(a) || isZero(b)) return null;
-  const cross = a[0] * b[1] - a[1] * b[0];
-  return (Math.atan2(Math.abs(cross), dotp(a, b)) * 180) / Math.PI;
-}
-
-export function signMessage(a, b) {
-  const za = isZero(a);
-  const zb = isZero(b);
-  if (za && zb) return ["zero", "○ Zero — a and b both have zero length, so a·b = 0"];
-  if (za) return ["zero", "○ Zero — a has zero length, so a·b = 0 whatever b is"];
-  if (zb) return ["zero", "○ Zero — b has zero length, so a·b = 0 whatever a is"];
-  const d = dotp(a, b);
-  if (Math.abs(d) < ZERO_TOLERANCE) return ["zero", "⟂ Zero — the vectors are perpendicular"];
-  return d > 0
-    ? ["positive", "⬆ Positive — vectors point in similar directions"]
-    : ["negative", "⬇ Negative — vectors point in opposite directions"];
-}
 
 function zeroNames(a, b) {
   const names = [];
@@ -422,7 +324,7 @@ function render({ model, el }) {
     for (const r of [rows.b, rows.dot, rows.normB, rows.angle, rows.cos]) r.row.hidden = !showB;
     working.hidden = !showB;
     sign.hidden = !showB;
-    const [kind, message] = signMessage(a, b);
+    const [kind, message] = signMessage(a, b, get("sign_rules"));
     setText(sign, message);
     sign.dataset.kind = kind;
     for (const [key] of OPTIONS) boxes[key].checked = !!get(key);

@@ -40,15 +40,16 @@ import traitlets
 from lessons_lib.formatting import format_fixed as fixed
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.geometry import (
-    ZERO_TOLERANCE,
+    PERPENDICULAR_COS,
     angle_between,
     cosine_similarity,
     sign_message,
 )
+from lessons_lib.geometry import sign_rules as _sign_rules
 from lessons_lib.vectors import dot, norm
 from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, is_zero
 
-__all__ = ["ZERO_TOLERANCE", "VectorPlayground", "sign_message"]
+__all__ = ["PERPENDICULAR_COS", "VectorPlayground", "sign_message"]
 
 def _angle_text(a: list[float], b: list[float]) -> str:
     missing = [name for name, v in (("a", a), ("b", b)) if is_zero(v)]
@@ -118,6 +119,8 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
     _esm = esm("vector_playground.js")
     _css = asset("vector_playground.css")
 
+    #: The sign rule and its sentences, from Python (lessons_lib.geometry.sign_rules).
+    sign_rules = traitlets.Dict(default_value=_sign_rules(), read_only=True).tag(sync=True)
     a = Vector(length=2, default_value=(1.8, 1.2)).tag(sync=True)
     b = Vector(length=2, default_value=(0.8, 1.8)).tag(sync=True)
     snap = traitlets.Bool(True).tag(sync=True)
