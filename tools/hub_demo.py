@@ -5,7 +5,9 @@ What it does, all on 127.0.0.1 with free ports, inside one temporary directory:
 1. snapshots this repository (tracked + new, not ignored files) into a bare git repo
    ``<tmp>/dot-products-to-attention.git`` with a ``main`` branch: the stand-in for the
    public GitHub repository the teacher's link points at (nbgitpuller runs git itself);
-2. starts ``jupyterhub`` (DummyAuthenticator: any password; SimpleLocalProcessSpawner:
+2. starts ``jupyterhub`` (DummyAuthenticator: ANY password logs in as anyone, which is
+   acceptable only for this local proof, bound to 127.0.0.1: never use it on a hub others
+   can reach; SimpleLocalProcessSpawner:
    each student's server is a local process with home ``<tmp>/home/<name>``) behind
    ``configurable-http-proxy`` (from ``PATH``, or installed once with npm into
    ``~/.cache/lessons_lib/chp``);
@@ -137,9 +139,12 @@ c.ConfigurableHTTPProxy.auth_token = {proxy_token!r}
 c.JupyterHub.db_url = "sqlite:///{tmp}/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = "{tmp}/cookie_secret"
 c.JupyterHub.pid_file = "{tmp}/jupyterhub.pid"
+# DummyAuthenticator lets ANYONE log in as any user with any password: it is only for
+# this local proof on 127.0.0.1. A real class uses the school's login (OAuth, LDAP, ...).
 c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
+c.Spawner.ip = "127.0.0.1"  # the students' servers too: nothing listens beyond this machine
 c.SimpleLocalProcessSpawner.home_dir_template = "{tmp}/home/{{username}}"
 c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.default_url = "/lab"
