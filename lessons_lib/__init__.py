@@ -43,15 +43,9 @@ from lessons_lib.working import DotWorking, dot_working, norm_working
 
 __version__ = "0.1.0"
 
-# Heavy parts (matplotlib, ipywidgets, anywidget) load on first attribute access.
-# name -> module that defines it
-_LAZY: dict[str, str] = {
-    "VectorPlayground": "lessons_lib.widgets.vector_playground",
-    "AttentionExplorer": "lessons_lib.widgets.attention_explorer",
-    "NeuronWidget": "lessons_lib.widgets.neuron",
-    "PropertyPanel": "lessons_lib.widgets.property_panel",
-    "Quiz": "lessons_lib.quiz",
-}
+# Heavy parts (matplotlib, ipywidgets, anywidget) load on first attribute access; the
+# registry of what is lazy lives once, in lessons_lib.widgets.
+from lessons_lib.widgets import _WIDGETS as _LAZY
 
 
 def __getattr__(name: str) -> Any:
@@ -91,4 +85,5 @@ __all__ = [
     "score_working",
     "sign_message",
     "softmax",
+    *sorted(_LAZY),
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Sequence, Sized
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -247,3 +248,73 @@ def finite_result(value: float, what: str) -> float:
             "Scale the vectors down, e.g. divide every number by 1000."
         )
     return value
+
+
+# --------------------------------------------------------------------------- tables
+# Matrices (Q, K, V, weight tables, heatmaps): the same checks, in one home.
+
+FloatArray = NDArray[np.floating[Any]]
+
+
+def as_float_array(value: object, name: str) -> FloatArray:
+    """Convert to a float array (float32/float64 kept, ints → float64), with clear errors."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        arr = value
+    else:
+        if isinstance(value, (str, bytes)) or value is None:
+            raise TypeError(
+                f"{name} is {value!r}, not a table of numbers. Give a NumPy array or a list of "
+                f"rows, e.g. {name} = [[1.0, 0.0], [0.0, 1.0]]."
+            )
+        try:
+            arr = np.asarray(value)
+        except ValueError as exc:  # ragged nested lists
+            raise ValueError(
+                f"{name} has rows of different lengths, so it is not a table. Every row of "
+                f"{name} needs the same number of entries."
+            ) from exc
+        if arr.dtype.kind == "b":
+            raise TypeError(
+                f"{name} holds True/False values, not numbers. Convert with "
+                f"{name}.astype(float) if you meant 1 and 0."
+            )
+        if arr.dtype.kind not in "iuf":
+            raise TypeError(
+                f"{name} holds {arr.dtype} values, not numbers. Build it from numbers only "
+                "(no strings or None), e.g. np.array([[1.0, 2.0]])."
+            )
+        arr = arr.astype(np.float64)
+    return arr
+
+
+def as_matrix(value: object, name: str, row_word: str = "row") -> FloatArray:
+    """A 2-D float array with at least one row and column (``row_word``: 'query', 'key' …)."""
+    arr = as_float_array(value, name)
+    if arr.ndim == 1:
+        raise ValueError(
+            f"{name} is 1-D (shape {arr.shape}), but it must be a 2-D table with one row per "
+            f"{row_word} token. For a single {row_word} use {name}[None, :] or "
+            f"np.atleast_2d({name}), which gives shape (1, {arr.shape[0]})."
+        )
+    if arr.ndim != 2:
+        raise ValueError(
+            f"{name} has shape {arr.shape}, but it must be 2-D: (number of {row_word} tokens, "
+            f"vector length). For one sentence/one head, pick it out first, e.g. {name}[0]."
+        )
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError(
+            f"{name} has shape {arr.shape}: it needs at least one row and one column."
+        )
+    return arr
+
+
+def check_finite(arr: FloatArray, name: str) -> None:
+    if not np.isfinite(arr).all():
+        bad = np.argwhere(~np.isfinite(arr))[0]
+        where = ", ".join(str(int(i)) for i in bad)
+        value = arr[tuple(bad)]
+        kind = "NaN (not a number)" if np.isnan(value) else f"infinite ({value})"
+        raise ValueError(
+            f"{name}[{where}] is {kind}, so every weight in its row would be meaningless. "
+            "Find where it came from (a 0/0, a division by zero, a missing value) and replace it."
+        )

@@ -39,7 +39,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lessons_lib._validate import VectorLike, as_vector, same_length
+from lessons_lib._validate import (
+    VectorLike,
+    as_float_array,
+    as_matrix,
+    as_vector,
+    check_finite,
+    same_length,
+)
 from lessons_lib.formatting import format_number
 from lessons_lib.working import DotWorking, dot_working
 
@@ -61,70 +68,6 @@ FloatArray = NDArray[np.floating[Any]]
 
 
 # --------------------------------------------------------------------------- checks
-def _as_float_array(value: object, name: str) -> FloatArray:
-    """Convert to a float array (float32/float64 kept, ints → float64), with clear errors."""
-    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-        arr = value
-    else:
-        if isinstance(value, (str, bytes)) or value is None:
-            raise TypeError(
-                f"{name} is {value!r}, not a table of numbers. Give a NumPy array or a list of "
-                f"rows, e.g. {name} = [[1.0, 0.0], [0.0, 1.0]]."
-            )
-        try:
-            arr = np.asarray(value)
-        except ValueError as exc:  # ragged nested lists
-            raise ValueError(
-                f"{name} has rows of different lengths, so it is not a table. Every row of "
-                f"{name} needs the same number of entries."
-            ) from exc
-        if arr.dtype.kind == "b":
-            raise TypeError(
-                f"{name} holds True/False values, not numbers. Convert with "
-                f"{name}.astype(float) if you meant 1 and 0."
-            )
-        if arr.dtype.kind not in "iuf":
-            raise TypeError(
-                f"{name} holds {arr.dtype} values, not numbers. Build it from numbers only "
-                "(no strings or None), e.g. np.array([[1.0, 2.0]])."
-            )
-        arr = arr.astype(np.float64)
-    return arr
-
-
-def _as_matrix(value: object, name: str, row_word: str) -> FloatArray:
-    """A 2-D float array with at least one row and column (``row_word``: 'query', 'key' …)."""
-    arr = _as_float_array(value, name)
-    if arr.ndim == 1:
-        raise ValueError(
-            f"{name} is 1-D (shape {arr.shape}), but it must be a 2-D table with one row per "
-            f"{row_word} token. For a single {row_word} use {name}[None, :] or "
-            f"np.atleast_2d({name}), which gives shape (1, {arr.shape[0]})."
-        )
-    if arr.ndim != 2:
-        raise ValueError(
-            f"{name} has shape {arr.shape}, but it must be 2-D: (number of {row_word} tokens, "
-            f"vector length). For one sentence/one head, pick it out first, e.g. {name}[0]."
-        )
-    if arr.shape[0] == 0 or arr.shape[1] == 0:
-        raise ValueError(
-            f"{name} has shape {arr.shape}: it needs at least one row and one column."
-        )
-    return arr
-
-
-def _check_finite(arr: FloatArray, name: str) -> None:
-    if not np.isfinite(arr).all():
-        bad = np.argwhere(~np.isfinite(arr))[0]
-        where = ", ".join(str(int(i)) for i in bad)
-        value = arr[tuple(bad)]
-        kind = "NaN (not a number)" if np.isnan(value) else f"infinite ({value})"
-        raise ValueError(
-            f"{name}[{where}] is {kind}, so every weight in its row would be meaningless. "
-            "Find where it came from (a 0/0, a division by zero, a missing value) and replace it."
-        )
-
-
 def _no_overflow(result: FloatArray, what: str) -> FloatArray:
     """``result`` if every entry is finite; finite inputs that overflowed raise a clear error."""
     if not np.isfinite(result).all():
@@ -197,8 +140,8 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
     >>> attention_scores(np.eye(4), np.eye(4)).shape
     (4, 4)
     """
-    q = _as_matrix(Q, "Q", "query")
-    k = _as_matrix(K, "K", "key")
+    q = as_matrix(Q, "Q", "query")
+    k = as_matrix(K, "K", "key")
     if q.shape[1] != k.shape[1]:
         raise ValueError(
             f"Q has rows of length {q.shape[1]} but K has rows of length {k.shape[1]} "
@@ -207,8 +150,8 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
             "that made them (Q = X @ W_q, K = X @ W_k), or transpose a matrix you built "
             "column-wise."
         )
-    _check_finite(q, "Q")
-    _check_finite(k, "K")
+    check_finite(q, "Q")
+    check_finite(k, "K")
     with np.errstate(over="ignore", invalid="ignore"):  # reported in words below
         scores = q @ k.T
     _no_overflow(scores, "the score table Q Kᵀ")
@@ -299,7 +242,7 @@ def softmax(scores: ArrayLike, axis: int = -1, *, temperature: float = 1.0) -> F
             f"temperature is {temperature}, but it must be a positive, finite number "
             "(1.0 = plain softmax; larger = flatter weights, smaller = sharper)."
         )
-    arr = _as_float_array(scores, "scores")
+    arr = as_float_array(scores, "scores")
     if arr.ndim == 0:
         raise ValueError(
             "scores is a single number. Softmax compares several scores; give a list such as "
@@ -451,16 +394,16 @@ def attention_output(weights: ArrayLike, V: ArrayLike) -> FloatArray:
     >>> attention_output([[0.75, 0.25]], [[1.0, 0.0], [0.0, 1.0]])
     array([[0.75, 0.25]])
     """
-    w = _as_matrix(weights, "weights", "query")
-    v = _as_matrix(V, "V", "key")
+    w = as_matrix(weights, "weights", "query")
+    v = as_matrix(V, "V", "key")
     if w.shape[1] != v.shape[0]:
         raise ValueError(
             f"weights has {w.shape[1]} columns (one per key) but V has {v.shape[0]} rows "
             f"(weights.shape = {w.shape}, V.shape = {v.shape}). V needs one row per key, "
             "in the same order as the keys."
         )
-    _check_finite(w, "weights")
-    _check_finite(v, "V")
+    check_finite(w, "weights")
+    check_finite(v, "V")
     with np.errstate(over="ignore", invalid="ignore"):
         return _no_overflow(w @ v, "weights @ V")
 
@@ -484,7 +427,7 @@ def attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike, *, scale: bool = True,
     array([[7.31, 2.69],
            [2.69, 7.31]])
     """
-    v = _as_matrix(V, "V", "key")
+    v = as_matrix(V, "V", "key")
     k_rows = np.shape(K)[0] if np.ndim(K) == 2 else None
     if k_rows is not None and v.shape[0] != k_rows:
         raise ValueError(
@@ -492,7 +435,7 @@ def attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike, *, scale: bool = True,
             "row (same token, same order), so V and K must have the same number of rows."
         )
     weights = attention_weights(Q, K, scale=scale, mask=mask)
-    _check_finite(v, "V")
+    check_finite(v, "V")
     with np.errstate(over="ignore", invalid="ignore"):
         return _no_overflow(weights @ v, "weights @ V"), weights
 
@@ -640,13 +583,13 @@ def format_table(table: ArrayLike, row_labels: list[str], col_labels: list[str],
     cat            1.00  0.50
     milk          −0.25  2.00
     """
-    arr = _as_float_array(table, "table")
+    arr = as_float_array(table, "table")
     if arr.ndim != 2 or arr.shape != (len(row_labels), len(col_labels)):
         raise ValueError(
             f"table has shape {arr.shape} but there are {len(row_labels)} row labels and "
             f"{len(col_labels)} column labels; give one label per row and per column."
         )
-    _check_finite(arr, "table")
+    check_finite(arr, "table")
     cells = [[format_number(float(x), decimals) for x in row] for row in arr]
     if decimals > 0:  # show whole numbers with decimals too, so columns line up
         cells = [[c if "." in c or "×" in c else f"{c}.{'0' * decimals}" for c in row]

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from lessons_lib.attention import _as_float_array, _check_finite
+from lessons_lib._validate import as_float_array, check_finite
 from lessons_lib.formatting import format_number
 
 __all__ = ["plot_attention"]
@@ -74,7 +74,7 @@ def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[s
     >>> ax.get_ylabel()
     'query token (row)'
     """
-    arr = _as_float_array(table, "table")
+    arr = as_float_array(table, "table")
     if arr.ndim != 2:
         raise ValueError(f"table has shape {arr.shape}; a heatmap needs a 2-D table "
                          "(queries × keys).")
@@ -84,7 +84,7 @@ def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[s
             f"{len(col_labels)} column labels; give one label per row (query) and per "
             "column (key)."
         )
-    _check_finite(arr, "table")
+    check_finite(arr, "table")
     new_figure = ax is None
     if ax is None:
         n_rows, n_cols = arr.shape

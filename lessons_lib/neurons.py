@@ -20,7 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lessons_lib._validate import Number, VectorLike, as_vector, finite_result, same_length
+from lessons_lib._validate import (
+    Number,
+    VectorLike,
+    as_matrix,
+    as_vector,
+    check_finite,
+    finite_result,
+    same_length,
+)
 from lessons_lib.formatting import MINUS, format_number, format_vector
 from lessons_lib.vectors import dot
 from lessons_lib.working import dot_working
@@ -48,27 +56,10 @@ HOUSE_FEATURES: tuple[str, str, str] = ("rooms", "area (m²)", "age (years)")
 
 
 def _as_matrix(value: object, name: str) -> NDArray[np.float64]:
-    """A 2-D float array, or a learner-readable error."""
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(
-            f"{name} must be a table (2-D list or array) of numbers; converting it failed "
-            f"({exc}). Write it as a list of rows, e.g. {name} = [[1, 2], [3, 4]]."
-        ) from None
-    if arr.ndim != 2:
-        raise ValueError(
-            f"{name} has {arr.ndim} dimension(s) (shape {arr.shape}), but it must be a 2-D "
-            f"table: one row per example (or per output). Wrap a single row in brackets, "
-            f"e.g. {name} = [[1, 2, 3]]."
-        )
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty. Give it at least one row and one column.")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(
-            f"{name} contains NaN or infinity. Remove or replace the missing values first."
-        )
-    return arr
+    """A 2-D float table of examples (one row each), checked by the package's one validator."""
+    arr = as_matrix(value, name, "example")
+    check_finite(arr, name)
+    return arr.astype(np.float64, copy=False)
 
 
 def _bias(b: object, name: str = "b") -> float:

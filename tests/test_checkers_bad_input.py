@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from lessons_lib import checkers as ch
-from lessons_lib.quiz import NumericAnswer
+from lessons_lib.widgets.quiz import NumericAnswer
 
 
 def _wrong(feedback, *needles):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lessons_lib.quiz import MultipleChoice, NumericAnswer, Quiz
+from lessons_lib.widgets.quiz import MultipleChoice, NumericAnswer, Quiz
 
 
 def make():

@@ -11,12 +11,15 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+#: The one registry of the package's interactive parts: name -> module that defines it.
+#: ``lessons_lib`` re-exports these lazily too (``ll.VectorPlayground``).
 _WIDGETS = {
     "VectorPlayground": "lessons_lib.widgets.vector_playground",
     "AttentionExplorer": "lessons_lib.widgets.attention_explorer",
     "NeuronWidget": "lessons_lib.widgets.neuron",
     "PropertyPanel": "lessons_lib.widgets.property_panel",
     "WordScoreTable": "lessons_lib.widgets.word_scores",
+    "Quiz": "lessons_lib.widgets.quiz",
 }
 
 

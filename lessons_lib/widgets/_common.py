@@ -35,7 +35,7 @@ import traitlets
 
 from lessons_lib._validate import as_vector
 
-__all__ = ["MAX_ABS", "TextReprMixin", "Vector", "asset", "check_vector", "is_zero"]
+__all__ = ["MAX_ABS", "TextReprMixin", "Vector", "asset", "is_zero", "widget_vector"]
 
 #: Largest absolute component a widget accepts: far beyond anything drawable,
 #: small enough that products and squares can never overflow a float.
@@ -76,7 +76,7 @@ def esm(filename: str) -> str:
     return inline(filename)
 
 
-def check_vector(value: object, name: str, length: int | None = None) -> list[float]:
+def widget_vector(value: object, name: str, length: int | None = None) -> list[float]:
     """Validate ``value`` as a vector (optionally of a fixed ``length``) of finite floats.
 
     Raises ``TypeError``/``ValueError`` with a problem-and-fix message, exactly
@@ -84,9 +84,9 @@ def check_vector(value: object, name: str, length: int | None = None) -> list[fl
 
     Examples
     --------
-    >>> check_vector((3, 4), "a", 2)
+    >>> widget_vector((3, 4), "a", 2)
     [3.0, 4.0]
-    >>> check_vector([1, 2, 3], "a", 2)
+    >>> widget_vector([1, 2, 3], "a", 2)
     Traceback (most recent call last):
     ...
     ValueError: a has 3 numbers, but it must have exactly 2 ...
@@ -128,12 +128,12 @@ class Vector(traitlets.TraitType[list[float], Sequence[float]]):
                  **kwargs: Any) -> None:
         self.length = length
         super().__init__(
-            default_value=check_vector(default_value, "default", length), **kwargs
+            default_value=widget_vector(default_value, "default", length), **kwargs
         )
 
     def validate(self, obj: Any, value: Any) -> list[float]:
         try:
-            return check_vector(value, self.name or "value", self.length)
+            return widget_vector(value, self.name or "value", self.length)
         except (TypeError, ValueError) as error:
             raise traitlets.TraitError(str(error)) from None
 
@@ -160,6 +160,19 @@ class TextReprMixin:
 
     def __repr__(self) -> str:
         return self._repr_text()
+
+    def _repr_mimebundle_(self, **kwargs: object) -> Any:
+        """The widget's bundle with the *whole* text form as ``text/plain``.
+
+        ipywidgets cuts ``text/plain`` at 110 characters ("kitten…"); nbval, GitHub
+        and nbconvert show only that text, so every widget replaces it with its
+        full, deterministic ``repr``.
+        """
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if data is not None:
+            data["text/plain"] = repr(self)
+        return bundle
 
 
 def is_zero(vector: Sequence[float]) -> bool:

@@ -45,7 +45,7 @@ import traitlets
 
 from lessons_lib.attention import attention_scores, format_table, softmax
 from lessons_lib.formatting import format_number, format_vector
-from lessons_lib.widgets._common import TextReprMixin, Vector, asset, check_vector, esm
+from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, widget_vector
 
 __all__ = ["AttentionExplorer"]
 
@@ -149,7 +149,7 @@ class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
                 "[[1.2, 0.8], [-0.6, 1.1]]."
             )
         try:
-            keys = [check_vector(k, f"key_vectors[{i}]", 2) for i, k in enumerate(value)]
+            keys = [widget_vector(k, f"key_vectors[{i}]", 2) for i, k in enumerate(value)]
         except (TypeError, ValueError) as error:
             raise traitlets.TraitError(str(error)) from None
         tokens = self.tokens

@@ -233,9 +233,3 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
         return (f"NeuronWidget: z = w·x + b = {out.working}; "
                 f"a = σ(z) = {format_number(out.a, 4)}")
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, object] | None:
-        # ipywidgets cuts text/plain at 110 characters; keep the whole readout.
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle

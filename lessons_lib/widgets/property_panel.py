@@ -97,9 +97,3 @@ class PropertyPanel(TextReprMixin, widgets.VBox):
     def _repr_text(self) -> str:
         return f"PropertyPanel\n{self.report}"
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, object] | None:
-        # ipywidgets cuts text/plain at 110 characters; keep the whole table.
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle

@@ -31,6 +31,7 @@ import numpy as np
 
 from lessons_lib.attention import attention_scores, format_table, softmax
 from lessons_lib.embeddings import load_real_head, load_word_embeddings
+from lessons_lib.widgets._common import TextReprMixin
 
 __all__ = ["WordScoreTable"]
 
@@ -45,7 +46,7 @@ def _head_labels(tokens: Sequence[str]) -> list[str]:
     return [f"{t}({i})" if tokens.count(t) > 1 else t for i, t in enumerate(tokens)]
 
 
-class WordScoreTable(widgets.VBox):
+class WordScoreTable(TextReprMixin, widgets.VBox):
     """Choose a query word and some key words; see their scores and softmax weights.
 
     Parameters
@@ -138,5 +139,5 @@ class WordScoreTable(widgets.VBox):
     def _render(self) -> None:
         self._table.value = f"<pre>{html.escape(self.text())}</pre>"
 
-    def __repr__(self) -> str:
+    def _repr_text(self) -> str:
         return f"WordScoreTable: {self.text()}"

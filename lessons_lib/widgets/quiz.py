@@ -2,7 +2,7 @@
 
 Used at the end of every lesson::
 
-    from lessons_lib.quiz import Quiz, MultipleChoice, NumericAnswer
+    from lessons_lib.widgets.quiz import Quiz, MultipleChoice, NumericAnswer
     Quiz([
         MultipleChoice("What is [1, 2, 3] · [4, 5, 6]?",
                        options=["32", "[4, 10, 18]", "21"], answer="32",
@@ -30,6 +30,7 @@ import ipywidgets as widgets
 
 from lessons_lib.checkers import Feedback
 from lessons_lib.formatting import format_number
+from lessons_lib.widgets._common import TextReprMixin
 
 _LETTERS = string.ascii_uppercase
 
@@ -149,7 +150,7 @@ class NumericAnswer:
 Question = MultipleChoice | NumericAnswer
 
 
-class Quiz(widgets.VBox):
+class Quiz(TextReprMixin, widgets.VBox):
     """A short quiz: questions with instant feedback, an explanation and a score.
 
     Parameters
@@ -225,14 +226,8 @@ class Quiz(widgets.VBox):
     def _update_score(self) -> None:
         self._score_label.value = f"<b>Score: {self.score} / {len(self.questions)}</b>"
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, object] | None:
-        # ipywidgets cuts text/plain at 110 characters; keep the whole quiz readable.
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle
 
-    def __repr__(self) -> str:
+    def _repr_text(self) -> str:
         n = len(self.questions)
         head = f"Quiz: {self.title} ({n} question{'s' if n != 1 else ''})"
         body = "\n".join(f"{i}. {q.as_text()}" for i, q in enumerate(self.questions, start=1))
