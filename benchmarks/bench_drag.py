@@ -20,7 +20,7 @@ figure canvas (the arrow redrawn), and for the widgets release → Python: from 
 callback's ``time.time()`` in the kernel.
 
 The Jupyter server and page helpers are the browser tests' own
-(``tests/browser/harness.py``). Needs Chromium (``/usr/bin/chromium`` or env
+(``tools/browser.py``). Needs Chromium (``/usr/bin/chromium`` or env
 ``LESSONS_CHROMIUM``), playwright for Python (never ``playwright install``) and ipympl
 (``pip install -r benchmarks/requirements.txt``). Screenshots (one per subject) go to a
 temporary directory unless ``--artifacts DIR`` is given.
@@ -510,7 +510,7 @@ def main() -> int:
     print(f"load average at start: {load}", file=sys.stderr)
 
     sys.path.insert(0, str(ROOT))
-    harness = importlib.import_module("tests.browser.harness")
+    harness = importlib.import_module("tools.browser")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:

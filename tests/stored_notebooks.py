@@ -1,7 +1,7 @@
 """Reading the lessons as they are stored on disk (outputs included), for the curriculum tests.
 
 The curriculum tests check what a reader actually sees: the text a cell printed
-or displayed when ``tools/run_notebooks.py`` last ran it.
+or displayed when ``python -m tools.run_notebooks`` last ran it.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 def _load(name: str) -> dict:
     path = NB_DIR / name
-    assert path.exists(), f"{name} is missing; build it and run tools/run_notebooks.py"
+    assert path.exists(), f"{name} is missing; build it and run python -m tools.run_notebooks"
     return json.loads(path.read_text(encoding="utf-8"))
 
 

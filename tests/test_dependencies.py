@@ -53,7 +53,8 @@ def test_binder_pins_every_learner_dependency_inside_the_declared_range():
     assert "lessons-lib" not in pins and "lessons_lib" not in pins  # the repo itself: editable
     for req in _requirements("lab"):
         name = req.name.lower().replace("_", "-")
-        assert name in pins, f"binder/constraints.txt does not pin {name}: run tools/binder_lock.py"
+        assert name in pins, (
+            f"binder/constraints.txt does not pin {name}: run python -m tools.binder_lock")
         assert req.specifier.contains(Version(pins[name])), (
             f"binder pins {name}=={pins[name]}, outside pyproject's {req.specifier}: "
             "re-run python -m tools.binder_lock"

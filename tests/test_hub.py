@@ -18,7 +18,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser.harness import CHROMIUM, need
+
+from tools.browser import CHROMIUM, need
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,10 +33,7 @@ def test_two_students_get_their_own_copy_and_kernel(tmp_path: Path) -> None:
           bool(shutil.which("npm") or shutil.which("configurable-http-proxy")))
     for module in ("jupyterhub", "nbgitpuller", "playwright"):
         need(f"the {module} package", importlib.util.find_spec(module) is not None)
-    spec = importlib.util.spec_from_file_location("hub_demo", ROOT / "tools" / "hub_demo.py")
-    assert spec and spec.loader
-    hub_demo = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hub_demo)
+    from tools import hub_demo
     shots = Path(os.environ.get("LESSONS_ARTIFACTS", tmp_path))
     assert hub_demo.main(["--screenshots", str(shots)]) == 0
     for name in hub_demo.STUDENTS:

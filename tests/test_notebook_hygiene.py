@@ -36,7 +36,7 @@ def test_kernelspec_is_python3(nb):
     path, data = nb
     name = data.get("metadata", {}).get("kernelspec", {}).get("name")
     assert name == "python3", (
-        f"{path.name}: kernelspec is {name!r}; fix: run tools/run_notebooks.py"
+        f"{path.name}: kernelspec is {name!r}; fix: run python -m tools.run_notebooks"
     )
 
 
@@ -49,7 +49,8 @@ def test_every_code_cell_was_run_and_saved_with_outputs(nb):
         for i, c in enumerate(data["cells"])
         if c["cell_type"] == "code" and c.get("execution_count") is None
     ]
-    assert not not_run, f"{path.name}: cells {not_run} were never run; fix: tools/run_notebooks.py"
+    assert not not_run, (
+        f"{path.name}: cells {not_run} were never run; fix: python -m tools.run_notebooks")
     assert any(c.get("outputs") for c in code), f"{path.name} was saved without outputs"
 
 
@@ -95,13 +96,13 @@ def test_no_nbval_lax_blanket():
 
 def test_navigation_cells_are_up_to_date():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "nav.py"), "--check"], capture_output=True, text=True
+        [sys.executable, "-m", "tools.nav", "--check"], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_slide_types_are_up_to_date():
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "slides.py"), "--check"],
+    result = subprocess.run([sys.executable, "-m", "tools.slides", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -209,5 +210,5 @@ def test_stored_widget_code_is_what_the_package_ships(nb):
     assert not stale, (
         f"{path.name}: the stored {', '.join(stale)} differ from the package's files, so GitHub, "
         "static pages and slides show an old widget. Fix: re-run the lesson with "
-        "tools/run_notebooks.py."
+        "python -m tools.run_notebooks."
     )

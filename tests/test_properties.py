@@ -1,122 +1,119 @@
-"""Property tests: the package agrees with NumPy and obeys the algebra of lesson 05."""
+"""lessons_lib.properties (lesson 05): each law checked against NumPy, plus Hypothesis."""
 
 import math
 
 import numpy as np
-from hypothesis import assume, given
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
-import lessons_lib as ll
+from lessons_lib import properties as pr
 
-# Moderate magnitudes keep float64 rounding small relative to the values compared.
 floats = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False, allow_infinity=False)
-ints = st.integers(min_value=-(10**30), max_value=10**30)
 
 
 @st.composite
-def float_pair(draw, n_min=1, n_max=12):
-    n = draw(st.integers(n_min, n_max))
-    return draw(st.lists(floats, min_size=n, max_size=n)), draw(
-        st.lists(floats, min_size=n, max_size=n)
-    )
+def three_vectors(draw):
+    n = draw(st.integers(1, 8))
+    vec = st.lists(floats, min_size=n, max_size=n)
+    return draw(vec), draw(vec), draw(vec), draw(floats)
 
 
-@st.composite
-def int_pair(draw):
-    n = draw(st.integers(1, 10))
-    return draw(st.lists(ints, min_size=n, max_size=n)), draw(
-        st.lists(ints, min_size=n, max_size=n)
-    )
+@given(three_vectors())
+def test_every_law_holds_on_random_vectors(data):
+    a, b, c, k = data
+    report = pr.dot_properties(a, b, c, k)
+    assert report.all_hold, str(report)
+    # the sides agree with NumPy's evaluation of each side
+    A, B, C = (np.asarray(v, dtype=float) for v in (a, b, c))
+    scale = 1 + float(np.abs(A) @ np.abs(B)) + float(np.abs(A) @ np.abs(C))
+    assert report["commutative"].left == pytest.approx(A @ B, abs=1e-9 * scale)
+    assert report["scalar rule"].right == pytest.approx(k * (A @ B),
+                                                        abs=1e-9 * scale * (1 + abs(k)))
+    assert report["distributive"].left == pytest.approx(A @ (B + C), abs=1e-9 * scale)
+    assert report["self dot"].right == pytest.approx(np.linalg.norm(A) ** 2,
+                                                     abs=1e-9 * (1 + A @ A))
+    assert report["Cauchy–Schwarz"].right == pytest.approx(
+        np.linalg.norm(A) * np.linalg.norm(B), abs=1e-9 * scale)
 
 
-def tol(a, b):
-    # a bound on float64 rounding error of a dot product of length n
-    return 1e-12 * (1 + float(np.dot(np.abs(a), np.abs(b))))
+def test_report_for_the_start_vectors():
+    report = pr.dot_properties([1.8, 1.2], [0.8, 1.8])
+    # hand arithmetic: a·b = 1.44 + 2.16 = 3.6; a·a = 3.24 + 1.44 = 4.68; c = [1, −1]
+    assert report["commutative"].left == pytest.approx(3.6)
+    assert report["scalar rule"].left == pytest.approx(3 * 3.6)
+    assert report["distributive"].left == pytest.approx(1.8 * 1.8 + 1.2 * 0.8)  # a·(b + c)
+    assert report["self dot"].left == pytest.approx(4.68)
+    assert report["Cauchy–Schwarz"].right == pytest.approx(math.sqrt(4.68 * (0.64 + 3.24)))
+    assert report.c == [1.0, -1.0]
+    text = str(report)
+    assert text.count("✓") == 5 and "✗" not in text
+    assert "<table>" in report.to_html()
 
 
-@given(float_pair())
-def test_dot_matches_numpy(pair):
-    a, b = pair
-    assert abs(ll.dot(a, b) - float(np.dot(a, b))) <= tol(a, b)
+def test_cauchy_schwarz_is_equality_for_parallel_vectors():
+    report = pr.dot_properties([1, 2], [-2, -4])
+    cs = report["Cauchy–Schwarz"]
+    assert cs.holds and cs.left == pytest.approx(cs.right)
 
 
-@given(int_pair())
-def test_integer_dot_is_exact(pair):
-    a, b = pair
-    assert ll.dot(a, b) == sum(x * y for x, y in zip(a, b, strict=False))
+def test_report_rejects_mismatched_lengths():
+    with pytest.raises(ValueError, match="same length"):
+        pr.dot_properties([1, 2], [1, 2, 3])
+    with pytest.raises(ValueError, match="distributive"):
+        pr.dot_properties([1, 2], [1, 2], c=[1, 2, 3])
+    with pytest.raises(KeyError, match="choose one of"):
+        pr.dot_properties([1, 2], [3, 4])["associative"]
 
 
-@given(float_pair())
-def test_commutative(pair):
-    a, b = pair
-    assert ll.dot(a, b) == ll.dot(b, a)
+def test_clip_by_norm_examples():
+    np.testing.assert_allclose(pr.clip_by_norm([3, 4], 1), [0.6, 0.8])
+    np.testing.assert_allclose(pr.clip_by_norm([3, 4], 10), [3, 4])
+    assert pr.clip_by_norm([3, 4], 5) == [3.0, 4.0]  # exactly at the limit: unchanged
 
 
-@given(float_pair(), floats)
-def test_scalar_rule(pair, c):
-    a, b = pair
-    assert abs(ll.dot(ll.scale(c, a), b) - c * ll.dot(a, b)) <= 1e-9 * (1 + abs(c)) * (
-        1 + float(np.dot(np.abs(a), np.abs(b)))
-    )
+@given(st.lists(floats, min_size=1, max_size=10),
+       st.floats(min_value=1e-3, max_value=1e3))
+def test_clip_by_norm_properties(g, max_norm):
+    out = np.asarray(pr.clip_by_norm(g, max_norm))
+    G = np.asarray(g, dtype=float)
+    n = np.linalg.norm(G)
+    if n <= max_norm:
+        np.testing.assert_array_equal(out, G)
+    else:
+        assert np.linalg.norm(out) == pytest.approx(max_norm, rel=1e-9)
+        np.testing.assert_allclose(out * n, G * max_norm, rtol=1e-9, atol=1e-9 * n)
 
 
-@given(
-    st.integers(1, 8).flatmap(lambda n: st.tuples(*[st.lists(floats, min_size=n, max_size=n)] * 3))
-)
-def test_distributive(triple):
-    a, b, c = triple
-    lhs = ll.dot(a, ll.add(b, c))
-    rhs = ll.dot(a, b) + ll.dot(a, c)
-    assert abs(lhs - rhs) <= 1e-11 * (1 + float(np.dot(np.abs(a), np.abs(b) + np.abs(c))))
+def test_clip_takes_no_square_root_when_not_clipping(monkeypatch):
+    calls = []
+    real = math.sqrt
+    monkeypatch.setattr(pr.math, "sqrt", lambda x: calls.append(x) or real(x))
+    pr.clip_by_norm([0.3, 0.4], 1.0)
+    assert calls == []
+    pr.clip_by_norm([3, 4], 1.0)
+    assert calls == [25.0]
 
 
-@given(float_pair())
-def test_self_dot_is_squared_norm(pair):
-    a, _ = pair
-    assert math.isclose(ll.dot(a, a), ll.norm(a) ** 2, rel_tol=1e-12, abs_tol=1e-12)
-    # NumPy's norm underflows to 0 for tiny inputs; scaling first is the textbook fix.
-    m = max(abs(x) for x in a)
-    ref = 0.0 if m == 0 else m * float(np.linalg.norm(np.asarray(a) / m))
-    assert math.isclose(ll.norm(a), ref, rel_tol=1e-12)
+def test_clip_rejects_bad_max_norm():
+    with pytest.raises(ValueError, match="positive"):
+        pr.clip_by_norm([1, 2], -1)
 
 
-@given(float_pair())
-def test_cauchy_schwarz(pair):
-    a, b = pair
-    assert abs(ll.dot(a, b)) <= ll.norm(a) * ll.norm(b) + tol(a, b)
+def test_clip_working_text():
+    assert pr.clip_working([3, 4], 1).startswith("g·g = 3·3 + 4·4 = 25 > max_norm² = 1")
 
 
-@given(float_pair())
-def test_cosine_in_range_and_matches_numpy(pair):
-    a, b = pair
-    assume(np.linalg.norm(a) > 1e-6 and np.linalg.norm(b) > 1e-6)
-    c = ll.cosine_similarity(a, b)
-    assert -1.0 <= c <= 1.0
-    expected = np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b))
-    assert abs(c - expected) <= 1e-9
+def test_float_pitfall_exact_repr():
+    p = pr.float_pitfall()
+    assert p.value == 1.8 * 0.8 + 1.2 * 1.8
+    assert repr(p.value) == "3.6000000000000005"
+    assert p.equal is False and p.isclose is True
+    assert "3.6000000000000005" in str(p)
+    assert "math.isclose(1.8*0.8 + 1.2*1.8, 3.6)  →  True" in str(p)
 
 
-@given(float_pair())
-def test_angle_symmetric_in_range_and_consistent_with_cosine(pair):
-    a, b = pair
-    assume(np.linalg.norm(a) > 1e-6 and np.linalg.norm(b) > 1e-6)
-    theta = ll.angle_between(a, b)
-    assert theta == ll.angle_between(b, a)
-    assert 0.0 <= theta <= 180.0
-    assert abs(math.cos(math.radians(theta)) - ll.cosine_similarity(a, b)) <= 1e-9
-
-
-@given(float_pair())
-def test_angle_with_itself_is_zero(pair):
-    a, _ = pair
-    assume(np.linalg.norm(a) > 0)
-    assert ll.angle_between(a, a) == 0.0
-
-
-@given(float_pair())
-def test_projection_matches_formula(pair):
-    a, b = pair
-    assume(np.linalg.norm(b) > 1e-3)
-    expected = np.dot(a, b) / np.dot(b, b) * np.asarray(b)
-    got = np.asarray(ll.project_onto(a, b))
-    assert np.allclose(got, expected, rtol=1e-9, atol=1e-9 * (1 + np.linalg.norm(a)))
+def test_close_enough():
+    assert pr.close_enough(0.1 + 0.2, 0.3)
+    assert not pr.close_enough(0.1 + 0.2, 0.31)
+    assert pr.close_enough(1e-13, 0.0)  # absolute tolerance near zero

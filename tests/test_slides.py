@@ -20,10 +20,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser.harness import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
+
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
 
 ROOT = Path(__file__).resolve().parents[1]
-TOOL = ROOT / "tools" / "slides.py"
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -82,8 +82,8 @@ def _strip(nb: dict) -> dict:
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(TOOL), *map(str, args)],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "-m", "tools.slides", *map(str, args)],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -22,10 +22,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser.harness import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
+
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
 
 ROOT = Path(__file__).resolve().parents[1]
-TOOL = ROOT / "tools" / "export_html.py"
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
 VIEW_MIME = "application/vnd.jupyter.widget-view+json"
@@ -57,8 +57,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str
     tmp = tmp_path_factory.mktemp("html")
     copies = _copies(tmp / "notebooks")
     out = tmp / "site"
-    run = subprocess.run([sys.executable, str(TOOL), "--out", str(out), *map(str, copies)],
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run([sys.executable, "-m", "tools.export_html", "--out", str(out),
+                          *map(str, copies)], capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     return {
         p.stem: (json.loads(p.read_text()), (out / f"{p.stem}.html").read_text(encoding="utf-8"))
@@ -107,8 +107,9 @@ def test_offline_pages_draw_the_widgets(tmp_path: Path) -> None:
     with_widgets = [p for p in copies if _views(json.loads(p.read_text()))]
     assert with_widgets, "no lesson has a widget output yet"
     out = tmp_path / "site"
-    run = subprocess.run([sys.executable, str(TOOL), "--out", str(out), "--offline",
-                          *map(str, with_widgets)], capture_output=True, text=True, timeout=600)
+    run = subprocess.run([sys.executable, "-m", "tools.export_html", "--out", str(out),
+                          "--offline", *map(str, with_widgets)], capture_output=True, text=True,
+                         timeout=600, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     for name in ("require.js", "embed-amd.js", "anywidget.js"):
         assert (out / "_static" / name).stat().st_size > 1000

@@ -22,9 +22,9 @@ Two modes:
 
 Usage::
 
-    python tools/export_html.py --out _build/html                 # all lessons, CDN mode
-    python tools/export_html.py --out _build/html --offline       # self-contained folder
-    python tools/export_html.py notebooks/02_dot_product.ipynb --out _build/html
+    python -m tools.export_html --out _build/html                 # all lessons, CDN mode
+    python -m tools.export_html --out _build/html --offline       # self-contained folder
+    python -m tools.export_html notebooks/02_dot_product.ipynb --out _build/html
 
 Links between lessons (``03_geometry.ipynb``) are rewritten to the exported pages
 (``03_geometry.html``).
@@ -46,8 +46,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from tools._paths import ROOT, lessons
+
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
 VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -57,9 +57,6 @@ REQUIREJS = ("requirejs", "2.3.7", "package/require.js")
 ANYWIDGET_FILE = "package/dist/index.js"
 STATIC = "_static"
 
-
-def lessons() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
 def cache_dir() -> Path:
@@ -99,7 +96,8 @@ def npm_tree(package: str, version: str, prefixes: tuple[str, ...], dest: Path,
                 target = dest / member.name.removeprefix("package/")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 extracted = tar.extractfile(member)
-                assert extracted is not None
+                if extracted is None:
+                    raise RuntimeError(f"{member.name} in the npm package {package} is not a file")
                 target.write_bytes(extracted.read())
 
 
@@ -148,7 +146,7 @@ def export(path: Path, out: Path, offline: dict[str, str] | None = None) -> Path
     if missing:
         raise SystemExit(
             f"{path.name}: widget views {missing} have no saved state; "
-            f"run: python tools/run_notebooks.py {path.relative_to(ROOT)}"
+            f"run: python -m tools.run_notebooks {path.relative_to(ROOT)}"
         )
     html, _ = exporter(offline).from_notebook_node(
         nb, resources={"metadata": {"path": str(path.parent), "name": path.stem}}
@@ -157,7 +155,9 @@ def export(path: Path, out: Path, offline: dict[str, str] | None = None) -> Path
     html = re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', html)
     if offline:
         tag = f'<script src="{offline["require"]}"></script>'
-        assert tag in html, "nbconvert's template no longer loads require.js in <head>"
+        if tag not in html:
+            raise RuntimeError("nbconvert's template no longer loads require.js in <head>: "
+                               "update tools/export_html.py's rewrite")
         html = html.replace(tag, f'{tag}\n<script src="{offline["anywidget"]}"></script>', 1)
     target = out / f"{path.stem}.html"
     target.write_text(html, encoding="utf-8")

@@ -29,9 +29,9 @@ docs/classroom.md).
 
 Usage::
 
-    python tools/hub_demo.py                    # exits 0 when everything worked
-    python tools/hub_demo.py --screenshots DIR  # keep the screenshots in DIR
-    python tools/hub_demo.py --keep             # leave the temp dir for inspection
+    python -m tools.hub_demo                    # exits 0 when everything worked
+    python -m tools.hub_demo --screenshots DIR  # keep the screenshots in DIR
+    python -m tools.hub_demo --keep             # leave the temp dir for inspection
 
 Needs: jupyterhub, nbgitpuller, playwright (Python), git, Node.js/npm (for the proxy),
 Chromium at /usr/bin/chromium (env ``LESSONS_CHROMIUM`` to change).
@@ -57,7 +57,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools._paths import ROOT
+
 REPO_NAME = "dot-products-to-attention"
 LESSON = "notebooks/00_start_here.ipynb"
 STUDENTS = ("alice", "bob")
@@ -66,6 +67,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
 CODE = "import lessons_lib; print(lessons_lib.dot([1, 2, 3], [4, 5, 6]))"
+
+
+def _require(condition: object, message: str) -> None:
+    """A check of the recipe that must hold; a RuntimeError (not an assert) otherwise."""
+    if not condition:
+        raise RuntimeError(f"classroom recipe check failed: {message}")
 
 
 def log(msg: str) -> None:
@@ -340,17 +347,19 @@ def main(argv: list[str] | None = None) -> int:
                     browser.close()
             clones = [tmp / "home" / name / REPO_NAME for name in STUDENTS]
             for clone in clones:
-                assert (clone / LESSON).is_file(), f"no {LESSON} in {clone}"
-                assert (clone / ".git").is_dir(), f"{clone} is not a git clone"
-            assert clones[0].resolve() != clones[1].resolve()
-            assert not (clones[0] / LESSON).samefile(clones[1] / LESSON)
+                _require((clone / LESSON).is_file(), f"no {LESSON} in {clone}")
+                _require((clone / ".git").is_dir(), f"{clone} is not a git clone")
+            _require(clones[0].resolve() != clones[1].resolve(), "both students got one clone")
+            _require(not (clones[0] / LESSON).samefile(clones[1] / LESSON),
+                     "both students share one lesson file")
             log(f"separate copies: {', '.join(str(c) for c in clones)}")
             for name in STUDENTS:
                 out = run_in_kernel(url, token, name,
                                     "import os; print(os.getcwd()); " + CODE)
                 cwd, result = out.strip().splitlines()
-                assert Path(cwd) == tmp / "home" / name / REPO_NAME / "notebooks", cwd
-                assert result == "32", out
+                _require(Path(cwd) == tmp / "home" / name / REPO_NAME / "notebooks",
+                         f"{name}'s kernel runs in {cwd}, not in their notebooks/ folder")
+                _require(result == "32", f"{name}'s kernel printed {out!r}, not 32")
                 log(f"{name}'s kernel in {cwd}: {CODE!r} → {result}")
             # re-pull (the student clicks the link again): her edits stay, deleted files return
             clone = clones[0]
@@ -359,8 +368,8 @@ def main(argv: list[str] | None = None) -> int:
             mine = edited.read_text()
             deleted.unlink()
             repull(url, token, "alice", bare.as_uri())
-            assert edited.read_text() == mine, "nbgitpuller overwrote a student's edit"
-            assert deleted.is_file(), "nbgitpuller did not restore a deleted lesson"
+            _require(edited.read_text() == mine, "nbgitpuller overwrote a student's edit")
+            _require(deleted.is_file(), "nbgitpuller did not restore a deleted lesson")
             log("re-pull: alice's edited notebook kept, her deleted lesson 00 restored")
         ok = True
     finally:

@@ -7,9 +7,9 @@ and one at the very end. The lesson list comes from the file names
 
 Usage::
 
-    python tools/nav.py                # rewrite the nav cells in notebooks/*.ipynb
-    python tools/nav.py notebooks/03_geometry.ipynb   # only these files
-    python tools/nav.py --check        # exit 1 if any nav cell is missing or stale
+    python -m tools.nav                # rewrite the nav cells in notebooks/*.ipynb
+    python -m tools.nav notebooks/03_geometry.ipynb   # only these files
+    python -m tools.nav --check        # exit 1 if any nav cell is missing or stale
 """
 
 from __future__ import annotations
@@ -19,14 +19,11 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from tools._paths import NOTEBOOKS, lessons
+
 TAG = "nav"
 CONTENTS = "00_start_here.ipynb"
 
-
-def lessons() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
 def title(path: Path) -> str:
@@ -83,7 +80,7 @@ def main(argv: list[str]) -> int:
                 nbformat.write(new, path)
     if check and stale:
         print("navigation cells missing or stale in: " + ", ".join(stale))
-        print("fix: python tools/nav.py")
+        print("fix: python -m tools.nav")
         return 1
     return 0
 

@@ -2,8 +2,8 @@
 
 Usage::
 
-    python tools/run_notebooks.py                 # all notebooks/*.ipynb
-    python tools/run_notebooks.py notebooks/02_dot_product.ipynb
+    python -m tools.run_notebooks                 # all notebooks/*.ipynb
+    python -m tools.run_notebooks notebooks/02_dot_product.ipynb
 
 Each notebook runs in a new ``python3`` kernel with ``notebooks/`` as the
 working directory (as JupyterLab does), widget state is stored in
@@ -23,13 +23,12 @@ import sysconfig
 import uuid
 from pathlib import Path
 
-import nav
 import nbformat
-import slides
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from tools import nav, slides
+from tools._paths import NOTEBOOKS, ROOT
+
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 

@@ -22,11 +22,11 @@ notebook's structure, and is safe to re-run after every edit (it only rewrites
 
 Usage::
 
-    python tools/slides.py                       # all notebooks/NN_*.ipynb, in place
-    python tools/slides.py notebooks/03_geometry.ipynb
-    python tools/slides.py --check               # exit 1 if any slide type is missing/stale
-    python tools/slides.py --build _build/slides # write NN_name.slides.html decks there
-    python tools/slides.py --build _build/slides --offline   # decks that work offline
+    python -m tools.slides                       # all notebooks/NN_*.ipynb, in place
+    python -m tools.slides notebooks/03_geometry.ipynb
+    python -m tools.slides --check               # exit 1 if any slide type is missing/stale
+    python -m tools.slides --build _build/slides # write NN_name.slides.html decks there
+    python -m tools.slides --build _build/slides --offline   # decks that work offline
 
 ``--build`` assigns the slide types on temporary copies (it never writes the lessons) and
 runs ``jupyter nbconvert --to slides`` on each; open a deck in a browser and press ``s``
@@ -51,16 +51,13 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from tools._paths import lessons
+
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ANSWER = re.compile(r"^answer\s*=", re.MULTILINE)  # at column 0, not a keyword argument
 BUDGET = 24  # lines of a 1280×720 projector slide at reveal.js' default scale
 WRAP = 90  # characters per line on a slide
 
-
-def lessons() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
 def _tags(cell: nbformat.NotebookNode) -> list[str]:
@@ -184,8 +181,7 @@ def offline_assets(out: Path) -> dict[str, str]:
     """Fetch reveal.js, jQuery, require.js and the widget front end into ``out/_static``
     once (npm registry, cached like ``tools/export_html.py --offline``); return the
     page-relative URLs."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    import export_html
+    from tools import export_html
 
     cache = export_html.cache_dir()
     urls = export_html.write_static(out, cache)
@@ -229,7 +225,9 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
             if offline:  # anywidget's front end, defined before the widget manager asks
                 html = deck.read_text(encoding="utf-8")
                 tag = f'<script src="{urls["require"]}"></script>'
-                assert tag in html, "nbconvert's reveal template no longer loads require.js"
+                if tag not in html:
+                    raise RuntimeError("nbconvert's reveal template no longer loads require.js "
+                                       "where tools/slides.py expects it: update the rewrite")
                 html = html.replace(tag, f'{tag}\n<script src="{urls["anywidget"]}"></script>', 1)
                 deck.write_text(html, encoding="utf-8")
             decks.append(deck)
@@ -259,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem)
         if problems:
-            print("run: python tools/slides.py " + " ".join(str(a) for a in args.paths))
+            print("run: python -m tools.slides " + " ".join(str(a) for a in args.paths))
         return 1 if problems else 0
     if args.build:
         for deck in build(paths, args.build, offline=args.offline):

@@ -11,7 +11,7 @@ import traitlets
 from lessons_lib.widgets import AttentionExplorer
 from lessons_lib.widgets.attention_explorer import DEFAULT_KEYS
 
-WIDGETS = Path(__file__).resolve().parents[1] / "lessons_lib" / "widgets"
+WIDGETS = Path(__file__).resolve().parents[2] / "lessons_lib" / "widgets"
 
 
 def _expected(query, keys, scale=True, temperature=1.0):

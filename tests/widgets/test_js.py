@@ -21,7 +21,7 @@ from lessons_lib.attention import softmax
 from lessons_lib.formatting import format_fixed, format_number
 from lessons_lib.geometry import sign_rules
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _fixtures() -> dict:

@@ -1,0 +1,319 @@
+"""The real-browser harness, usable without pytest: Jupyter servers and notebook pages.
+
+``JupyterServer`` starts ``jupyter lab`` or ``jupyter notebook`` (Notebook 7) on a free
+port with a random token in its own process group; ``JupyterPage`` drives one notebook in a
+Playwright page (open, run all, evaluate code in the notebook's own kernel, screenshot).
+The pytest fixtures in ``conftest.py`` and ``benchmarks/bench_drag.py`` both build on it.
+Chromium is Debian's (``/usr/bin/chromium`` or env ``LESSONS_CHROMIUM``); never
+``playwright install``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The small notebooks the browser tests and the drag benchmark open (one widget each).
+NOTEBOOKS = ROOT / "tests" / "browser" / "notebooks"
+CHROMIUM = os.environ.get("LESSONS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+START_TIMEOUT = 90.0  # seconds for the server to answer
+UI_TIMEOUT = 90_000  # ms for the page to load a notebook / run its cells
+
+
+def need(what: str, ok: bool) -> None:
+    """In a test: skip when ``what`` is missing here, but FAIL under CI (env ``CI`` set).
+
+    A test that silently never runs in CI is worse than none.
+    """
+    if ok:
+        return
+    import pytest  # only tests call this; the harness itself does not need pytest
+
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is required in CI, so this test cannot be skipped there",
+                    pytrace=False)
+    pytest.skip(f"{what} is not available here")
+
+
+def playwright_importable() -> bool:
+    """Whether the playwright Python package can be imported."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class JupyterServer:
+    """A ``jupyter lab`` or ``jupyter notebook`` subprocess in its own process group."""
+
+    def __init__(self, app: str, workdir: Path) -> None:
+        assert app in ("lab", "notebook")
+        self.app = app
+        self.workdir = workdir
+        self.root_dir = workdir / "root"
+        self.port = _free_port()
+        self.token = secrets.token_hex(16)
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = workdir / "server.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    # ------------------------------------------------------------------ life
+    def start(self) -> JupyterServer:
+        shutil.copytree(NOTEBOOKS, self.root_dir)
+        settings = self.workdir / "user-settings"
+        notify = (settings / "@jupyterlab" / "apputils-extension"
+                  / "notification.jupyterlab-settings")
+        notify.parent.mkdir(parents=True)
+        notify.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+        names = ("config", "runtime", "workspaces", "ipython")
+        dirs = {name: self.workdir / name for name in names}
+        for d in dirs.values():
+            d.mkdir()
+        env = dict(os.environ)
+        env.update(
+            JUPYTER_CONFIG_DIR=str(dirs["config"]),
+            JUPYTER_RUNTIME_DIR=str(dirs["runtime"]),
+            JUPYTERLAB_SETTINGS_DIR=str(settings),
+            JUPYTERLAB_WORKSPACES_DIR=str(dirs["workspaces"]),
+            IPYTHONDIR=str(dirs["ipython"]),
+            PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+        )
+        cls = "LabApp" if self.app == "lab" else "JupyterNotebookApp"
+        cmd = [
+            sys.executable, "-m", "jupyter", self.app, "--no-browser",
+            "--ip=127.0.0.1", f"--port={self.port}", "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root_dir}",
+            f"--{cls}.expose_app_in_browser=True",
+            f"--{cls}.user_settings_dir={settings}",
+            f"--{cls}.workspaces_dir={dirs['workspaces']}",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers often run as root
+            cmd.append("--allow-root")
+        if self.app == "lab":
+            cmd += ["--LabApp.news_url=None",
+                    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(
+                cmd, cwd=self.root_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, start_new_session=True,
+            )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"jupyter {self.app} exited early:\n{self.log_tail()}")
+            with contextlib.suppress(OSError):
+                self.api("GET", "/api/status")
+                return self
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"jupyter {self.app} did not answer in {START_TIMEOUT}s:\n"
+                           f"{self.log_tail()}")
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        with contextlib.suppress(Exception):
+            self.shutdown_kernels()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+    def log_tail(self, n: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return "(no log)"
+
+    # ------------------------------------------------------------------- api
+    def api(self, method: str, path: str) -> Any:
+        request = urllib.request.Request(
+            f"{self.base}{path}", method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """End every session and kernel of this server (REST API), so tests do not share one."""
+        for session in self.api("GET", "/api/sessions"):
+            with contextlib.suppress(urllib.error.URLError):
+                self.api("DELETE", f"/api/sessions/{session['id']}")
+        for kernel in self.api("GET", "/api/kernels"):
+            with contextlib.suppress(urllib.error.URLError):
+                self.api("DELETE", f"/api/kernels/{kernel['id']}")
+
+    def notebook_url(self, name: str) -> str:
+        """URL opening ``name``; in JupyterLab in a fresh workspace, so no earlier test's
+        documents are restored next to it."""
+        if self.app == "lab":
+            workspace = f"test-{secrets.token_hex(6)}"
+            return f"{self.base}/lab/workspaces/{workspace}/tree/{name}?token={self.token}"
+        return f"{self.base}/notebooks/{name}?token={self.token}"
+
+
+# In-page snippets. ``panel(path)`` finds the notebook panel showing ``path`` (not just the
+# current widget, so a restored or second document can never be driven by mistake).
+_PANEL = """
+const panel = (path) => {
+  const app = window.jupyterapp;
+  if (!app) return null;
+  for (const w of app.shell.widgets('main')) {
+    if (w.context && w.context.path === path && w.sessionContext && w.content) return w;
+  }
+  return null;
+};
+"""
+
+_KERNEL_IDLE_JS = f"""(path) => {{ {_PANEL}
+  const p = panel(path);
+  if (!p) return false;
+  const ctx = p.sessionContext;
+  const kernel = ctx.session && ctx.session.kernel;
+  return !!(p.context.isReady && ctx.isReady && kernel && kernel.status === 'idle'
+            && kernel.connectionStatus === 'connected');
+}}"""
+
+_RUN_ALL_JS = f"""async (path) => {{ {_PANEL}
+  const p = panel(path);
+  window.jupyterapp.shell.activateById(p.id);
+  await window.jupyterapp.commands.execute('notebook:run-all-cells');
+}}"""
+
+_ALL_RAN_JS = f"""(path) => {{ {_PANEL}
+  const p = panel(path);
+  if (!p) return false;
+  const cells = p.content.widgets.filter(c => c.model.type === 'code');
+  const kernel = p.sessionContext.session && p.sessionContext.session.kernel;
+  return cells.every(c => c.model.executionCount !== null && c.promptNode
+                      && !c.promptNode.textContent.includes('*'))
+         && !!kernel && kernel.status === 'idle';
+}}"""
+
+_ERRORS_JS = f"""(path) => {{ {_PANEL}
+  const out = [];
+  for (const c of panel(path).content.widgets) {{
+    if (c.model.type !== 'code') continue;
+    for (let i = 0; i < c.model.outputs.length; i++) {{
+      const o = c.model.outputs.get(i).toJSON();
+      if (o.output_type === 'error') out.push(o.ename + ': ' + o.evalue);
+    }}
+  }}
+  return out;
+}}"""
+
+_EXECUTE_JS = f"""async ([path, code]) => {{ {_PANEL}
+  const kernel = panel(path).sessionContext.session.kernel;
+  const future = kernel.requestExecute({{code, silent: false, store_history: false}});
+  let text = '';
+  let error = null;
+  future.onIOPub = (msg) => {{
+    const t = msg.header.msg_type;
+    if (t === 'stream') text += msg.content.text;
+    else if (t === 'execute_result') text += msg.content.data['text/plain'] + '\\n';
+    else if (t === 'error') error = msg.content.ename + ': ' + msg.content.evalue;
+  }};
+  await future.done;
+  return {{text, error}};
+}}"""
+
+
+class JupyterPage:
+    """One browser page showing one notebook in JupyterLab or Notebook 7 (see module doc)."""
+
+    def __init__(self, page: Any, server: JupyterServer, artifacts: Path) -> None:
+        self.page = page
+        self.server = server
+        self.path = ""  # the notebook open in this page
+        self.artifacts = artifacts
+        self.console: list[str] = []
+        page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+
+    def open_notebook(self, name: str) -> JupyterPage:
+        self.path = name
+        self.page.goto(self.server.notebook_url(name), timeout=UI_TIMEOUT)
+        self.page.wait_for_selector(".jp-Notebook", timeout=UI_TIMEOUT)
+        self.page.wait_for_function(_KERNEL_IDLE_JS, arg=name, timeout=UI_TIMEOUT)
+        if self.server.app == "lab":
+            # JupyterLab's own status-bar indicator agrees that the kernel is idle
+            self.page.wait_for_selector(
+                ".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                state="attached", timeout=UI_TIMEOUT,
+            )
+        return self
+
+    def run_all(self) -> JupyterPage:
+        self.page.evaluate(_RUN_ALL_JS, self.path)
+        self.page.wait_for_function(_ALL_RAN_JS, arg=self.path, timeout=UI_TIMEOUT)
+        errors = self.page.evaluate(_ERRORS_JS, self.path)
+        if errors:
+            raise AssertionError(f"a notebook cell raised: {errors}")
+        return self
+
+    def kernel_eval(self, code: str) -> str:
+        """Run ``code`` in the notebook's kernel; return its stdout (+ text/plain result)."""
+        result = self.page.evaluate(_EXECUTE_JS, [self.path, code])
+        if result["error"]:
+            raise AssertionError(f"kernel raised {result['error']} running:\n{code}")
+        return str(result["text"])
+
+    def python_json(self, expression: str) -> Any:
+        """``expression`` evaluated in the kernel, round-tripped through JSON."""
+        text = self.kernel_eval(f"import json as _j; print(_j.dumps({expression}))")
+        return json.loads(text)
+
+    def wait_for_python(self, expression: str, predicate: Callable[[Any], bool],
+                        timeout: float = 15.0) -> Any:
+        """Poll ``expression`` in the kernel until ``predicate(value)``; return the value.
+
+        A widget's ``save_changes`` can reach the kernel a moment after the pointer is
+        released, so tests of Python state poll instead of reading once.
+        """
+        deadline = time.monotonic() + timeout
+        value = None
+        while time.monotonic() < deadline:
+            value = self.python_json(expression)
+            if predicate(value):
+                return value
+            time.sleep(0.1)
+        raise AssertionError(f"{expression} in the kernel is still {value!r} after {timeout}s")
+
+    def screenshot(self, name: str) -> Path:
+        path = self.artifacts / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+        self.page.screenshot(path=str(path), full_page=False)
+        return path
+
+
+# ---------------------------------------------------------------- fixtures
