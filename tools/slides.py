@@ -211,16 +211,20 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
             f"--HTMLExporter.widget_renderer_url={urls['renderer']}",
         ]
     with tempfile.TemporaryDirectory() as tmp:
+        copies = []
         for path in paths:
             copy = Path(tmp) / path.name
             nb = nbformat.read(path, as_version=4)
             assign(nb)
             nbformat.write(nb, copy)
+            copies.append(copy)
+        if copies:  # one nbconvert process for every deck: its start-up is most of the cost
             subprocess.run(
                 [sys.executable, "-m", "nbconvert", "--to", "slides", "--log-level=ERROR",
-                 *options, "--output-dir", str(out), str(copy)],
+                 *options, "--output-dir", str(out), *map(str, copies)],
                 check=True,
             )
+        for path in paths:
             deck = out / f"{path.stem}.slides.html"
             if offline:  # anywidget's front end, defined before the widget manager asks
                 html = deck.read_text(encoding="utf-8")
