@@ -106,6 +106,17 @@ def _in_range(value: float, limit: float, name: str) -> float:
     return value
 
 
+def _move(sliders: list[widgets.FloatSlider], values: Sequence[float], name: str,
+          current: str, what: str) -> None:
+    """Check every new value first (length, range), then move the sliders together."""
+    checked = as_vector(values, name)
+    same_length(checked, sliders, names=(name, current), what=what)
+    for i, v in enumerate(checked):
+        _in_range(v, sliders[0].max, f"{name}[{i}]")
+    for s, v in zip(sliders, checked, strict=True):
+        s.value = float(v)
+
+
 def _slider(description: str, value: float, limit: float, name: str) -> widgets.FloatSlider:
     _in_range(value, limit, name)
     return _FiniteSlider(value=value, min=-limit, max=limit, step=0.1,
@@ -197,23 +208,11 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
 
     def set_weights(self, w: Sequence[float]) -> None:
         """Move the weight sliders (same number of weights as before)."""
-        values = as_vector(w, "w")
-        same_length(values, self.w, names=("w", "the widget's weights"), what="set_weights")
-        limit = self.w_sliders[0].max
-        for i, v in enumerate(values):
-            _in_range(v, limit, f"w[{i}]")
-        for s, v in zip(self.w_sliders, values, strict=True):
-            s.value = float(v)
+        _move(self.w_sliders, w, "w", "the widget's weights", "set_weights")
 
     def set_inputs(self, x: Sequence[float]) -> None:
         """Move the input sliders."""
-        values = as_vector(x, "x")
-        same_length(values, self.x, names=("x", "the widget's inputs"), what="set_inputs")
-        limit = self.x_sliders[0].max
-        for i, v in enumerate(values):
-            _in_range(v, limit, f"x[{i}]")
-        for s, v in zip(self.x_sliders, values, strict=True):
-            s.value = float(v)
+        _move(self.x_sliders, x, "x", "the widget's inputs", "set_inputs")
 
     # -- display -------------------------------------------------------------
     def _update(self, change: dict[str, Any] | None = None) -> None:
