@@ -9,6 +9,7 @@ Negative numbers use the typographic minus sign ``−`` as the sources do.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable
 
 MINUS = "\u2212"  # the minus sign used in printed mathematics
@@ -53,6 +54,9 @@ def format_number(x: float | int, decimals: int = 2, trim: bool = False) -> str:
     """
     if isinstance(x, bool):
         raise TypeError("format_number got a bool; pass a number such as 1 or 0.")
+    if not isinstance(x, numbers.Real):
+        raise TypeError(f"format_number got {x!r} (a {type(x).__name__}), not a number. "
+                        "Pass the number itself, without quotes.")
     if isinstance(x, int):
         text = str(x)
     else:
@@ -139,4 +143,7 @@ def format_vector(values: Iterable[float | int], decimals: int = 2, trim: bool =
     >>> format_vector([0.1 + 0.2, -1.5], trim=False)
     '[0.30, −1.50]'
     """
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise TypeError(f"format_vector got {values!r} (a {type(values).__name__}), not a "
+                        "vector. Pass a list of numbers, e.g. format_vector([1.8, 1.2]).")
     return "[" + ", ".join(format_number(v, decimals, trim) for v in values) + "]"
