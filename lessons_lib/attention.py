@@ -368,7 +368,7 @@ def attention_weights(Q: ArrayLike, K: ArrayLike, *, scale: bool = True,
     """
     scores = attention_scores(Q, K, scale=scale)
     if mask is not None:
-        m = _check_mask(mask, scores.shape)
+        m = _check_mask(mask, (scores.shape[0], scores.shape[1]))
         scores = np.where(m, scores, -np.inf)
     if temperature != 1.0:
         return softmax(scores, temperature=temperature)

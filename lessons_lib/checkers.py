@@ -192,7 +192,8 @@ def _to_array(answer: object, what: str) -> NDArray[np.float64]:
 
 def _show(value: object) -> str:
     if isinstance(value, (numbers.Real, np.generic)) and not isinstance(value, bool):
-        return format_number(float(value) if not isinstance(value, int) else value, 4, trim=True)
+        number = value if isinstance(value, int) else float(np.asarray(value, dtype=float))
+        return format_number(number, 4, trim=True)
     array = np.asarray(value, dtype=float)
     if array.ndim == 1:
         if array.size > 8:  # quote the start of a long answer, never all of it

@@ -105,7 +105,7 @@ def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[s
     if values:
         for i in range(arr.shape[0]):
             for j in range(arr.shape[1]):
-                colour = _text_colour(tuple(image.cmap(image.norm(arr[i, j]))))
+                colour = _text_colour(tuple(image.to_rgba(arr[i, j])))
                 ax.text(j, i, format_number(float(arr[i, j]), decimals), ha="center",
                         va="center", color=colour, fontsize=8)
     if colorbar:
