@@ -169,7 +169,12 @@ def test_01_widget_shows_sum_and_double():
     nb = _load("01_vectors.ipynb")
     src = [_join(c["source"]) for c in _code_cells(nb) if "VectorPlayground(" in c["source"][0]]
     assert src, "01 has no VectorPlayground cell"
-    assert "a=[1, 2], b=[3, 4]" in src[0]
+    # the start vectors must not pile up (issue 13 item 4): a, b, a + b and 2a well apart
+    start = re.search(r"a=(\[[^\]]*\]), b=(\[[^\]]*\])", src[0])
+    assert start, src[0]
+    a, b = (np.array(json.loads(v), dtype=float) for v in start.groups())
+    cos = a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
+    assert abs(cos) < 0.5, f"a and b start {np.degrees(np.arccos(cos)):.0f}° apart: they pile up"
     assert "show_sum=True" in src[0] and "show_double=True" in src[0]
 
 
