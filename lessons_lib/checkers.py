@@ -56,11 +56,32 @@ class Feedback:
     def __bool__(self) -> bool:
         return self.ok
 
+    def require(self) -> None:
+        """Raise :class:`NotYet` with this feedback unless the answer is correct.
+
+        For autograded test cells (nbgrader, ``python -m tools.nbgrader_course``): the
+        student's feedback is then the checker's diagnosis, not a bare AssertionError.
+
+        Examples
+        --------
+        >>> Feedback("correct", "a·b = 32.").require()
+        >>> Feedback("wrong", "add the products.").require()
+        Traceback (most recent call last):
+        ...
+        lessons_lib.checkers.NotYet: ❌ Not yet: add the products.
+        """
+        if not self.ok:
+            raise NotYet(str(self))
+
     def __str__(self) -> str:
         return f"{_ICON[self.status]} {self.message}"
 
     def __repr__(self) -> str:
         return str(self)
+
+
+class NotYet(AssertionError):
+    """An autograded answer that is not right yet; the message is the checker's diagnosis."""
 
 
 def _right(message: str) -> Feedback:
