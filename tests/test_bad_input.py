@@ -230,5 +230,5 @@ def test_property_panel_with_a_bad_k_leaves_no_half_built_widget():
 
 @pytest.mark.parametrize("value", ["12", 3.0, ["1", "2"]])
 def test_format_vector_never_formats_text_or_a_scalar(value):
-    with pytest.raises(TypeError, match="not a (vector|number)"):
+    with pytest.raises(TypeError, match=r"not a (vector|number)"):
         ll.format_vector(value)
