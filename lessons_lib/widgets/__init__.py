@@ -20,6 +20,7 @@ _WIDGETS = {
     "PropertyPanel": "lessons_lib.widgets.property_panel",
     "WordScoreTable": "lessons_lib.widgets.word_scores",
     "Quiz": "lessons_lib.widgets.quiz",
+    "MatVecWidget": "lessons_lib.widgets.matvec",
 }
 
 
