@@ -237,6 +237,7 @@ class MatmulTable:
     B: Matrix
     table: Matrix
     cells: tuple[tuple[DotWorking, ...], ...]
+    names: tuple[str, str] = ("A", "B")
 
     @property
     def shape_line(self) -> str:
@@ -247,12 +248,13 @@ class MatmulTable:
 
     def __str__(self) -> str:
         decimals = max(w.decimals for row in self.cells for w in row)
+        left, right = self.names
         lines = [f"shapes: {self.shape_line}"]
         for i, row in enumerate(self.cells):
             for j, w in enumerate(row):
-                lines.append(f"cell ({i + 1}, {j + 1}) = row {i + 1} of A · column {j + 1} of B"
-                             f" = {w}")
-        lines.append("A B =")
+                lines.append(f"cell ({i + 1}, {j + 1}) = row {i + 1} of {left} · column {j + 1} "
+                             f"of {right} = {w}")
+        lines.append(f"{left} {right} =")
         lines += [f"  {format_vector(r, decimals)}" for r in self.table]
         return "\n".join(lines)
 
@@ -260,8 +262,10 @@ class MatmulTable:
         return str(self)
 
 
-def matmul_table(A: object, B: object) -> MatmulTable:
+def matmul_table(A: object, B: object, *, names: tuple[str, str] = ("A", "B")) -> MatmulTable:
     """A B with every cell's dot product written out (lesson 06, section 6).
+
+    ``names`` labels the two factors in the working, e.g. ``("Q", "Kᵀ")``.
 
     Examples
     --------
@@ -274,10 +278,15 @@ def matmul_table(A: object, B: object) -> MatmulTable:
     A B =
       [19, 22]
       [43, 50]
+    >>> print(matmul_table([[1, 0]], [[2], [3]], names=("Q", "Kᵀ")))
+    shapes: (1 × 2)(2 × 1) → 1 × 1
+    cell (1, 1) = row 1 of Q · column 1 of Kᵀ = 1·2 + 0·3 = 2 + 0 = 2
+    Q Kᵀ =
+      [2]
     """
     rows, B_rows = as_rows(A, "A"), as_rows(B, "B")
     cols = transpose(B_rows, "B")
     _inner_sizes(len(rows[0]), len(B_rows), "A", "B", "rows")
     cells = tuple(tuple(dot_working(r, c) for c in cols) for r in rows)
     table = [[w.total for w in row] for row in cells]
-    return MatmulTable(rows, B_rows, table, cells)
+    return MatmulTable(rows, B_rows, table, cells, names)

@@ -151,7 +151,7 @@ def test_01_reference_values():
     doubled = (2 * np.array([1, 2])).tolist()
     assert str(total) == "[4, 6]" and str(doubled) == "[2, 4]"  # the seed's values
     assert f"[1, 2] + [3, 4] = {total}" in out
-    assert f"2·[1, 2] = {doubled}" in out
+    assert f"2 × [1, 2] = {doubled}" in out
     length = math.hypot(3, 4)
     assert length == 5
     assert _shows(out, f"√(3² + 4²) = √{3**2 + 4**2} = {int(length)}")

@@ -152,7 +152,7 @@ def test_lesson_structure(name):
     assert first.startswith(f"# {name[:2]} · ") and "Time:" in first and "Prerequisites" in first
     assert "import lessons_lib as ll" in code
     assert "def " not in code, "notebooks must not define helpers"
-    assert md.count("### ✏️ Your turn") >= 3
+    assert md.count("### Your turn") >= 3
     assert md.count("<details><summary>Show solution</summary>") >= 3
     assert "## Misconceptions" in md and "## Checkpoints" in md.replace(": the whole series", "")
     assert "Quiz(" in code and re.search(r"Quiz: .*\((\d+) questions\)", out)
