@@ -10,13 +10,18 @@ Examples
 >>> w = MatVecWidget(M=[[1, 2], [3, -1], [0, 1]], x=[1, 1])
 >>> w
 MatVecWidget: M x, one dot product per row
-row 1: 1·1 + 2·1 = 1.00 + 2.00 = 3.00
-row 2: 3·1 + (−1)·1 = 3.00 − 1.00 = 2.00
-row 3: 0·1 + 1·1 = 0.00 + 1.00 = 1.00
+row 1: 1·1 + 2·1 = 1 + 2 = 3
+row 2: 3·1 + (−1)·1 = 3 − 1 = 2
+row 3: 0·1 + 1·1 = 0 + 1 = 1
 M x = [3, 2, 1]
->>> w.set_x([2, 0])
+>>> w.set_x([0.5, 0])
+>>> w.working
+row 1: 1·0.5 + 2·0 = 0.50 + 0.00 = 0.50
+row 2: 3·0.5 + (−1)·0 = 1.50 + 0.00 = 1.50
+row 3: 0·0.5 + 1·0 = 0.00 + 0.00 = 0.00
+M x = [0.5, 1.5, 0]
 >>> w.result
-[2.0, 6.0, 0.0]
+[0.5, 1.5, 0.0]
 """
 
 from __future__ import annotations
@@ -106,7 +111,9 @@ class MatVecWidget(TextReprMixin, widgets.VBox):
     # places gives back the number the learner sees.
     @property
     def x(self) -> list[float]:
-        return [round(s.value, 10) for s in self.sliders]
+        """The sliders' values; whole numbers as ``int`` so the working shows 2·1 = 2, not 2.00."""
+        values = [round(s.value, 10) for s in self.sliders]
+        return [int(v) if v.is_integer() else v for v in values]
 
     @property
     def working(self) -> MatVecWorking:
