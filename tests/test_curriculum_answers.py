@@ -41,7 +41,8 @@ def test_no_verdict_on_a_right_answer_above_the_appendix(lesson):
              and _src(c).startswith("## Appendix · the model solutions, checked")]
     assert len(heads) == 1, f"{name}: needs exactly one Appendix of checked model solutions"
     for cell in nb["cells"][:heads[0]]:
-        assert "Correct!" not in _text(cell), f"{name} {cell.get('id')}: a verdict above the Appendix"
+        where = f"{name} {cell.get('id')}"
+        assert "Correct!" not in _text(cell), f"{where}: a verdict above the Appendix"
     ex_ids = {c["id"] for c in code_cells(nb) if re.fullmatch(r"ex\d+", c.get("id", ""))}
     after = {c.get("id") for c in nb["cells"][heads[0]:]}
     assert ex_ids and {f"{e}-check" for e in ex_ids} <= after, f"{name}: a model solution unchecked"
@@ -84,7 +85,8 @@ def test_prompts_state_their_precision(lesson):
         prompt = next(_src(c) for c in reversed(cells[:i]) if c["cell_type"] == "markdown")
         if name.startswith("00"):
             continue  # lists, counts and positions of lesson 00 are whole numbers by nature
-        assert re.search(r"exact|decimal|to the cent", prompt), f"{name} {cell['id']}: {prompt[-160:]}"
+        where = f"{name} {cell['id']}"
+        assert re.search(r"exact|decimal|to the cent", prompt), f"{where}: {prompt[-160:]}"
 
 
 def test_sources_page_is_linked_and_lists_the_three_sources():
@@ -106,7 +108,8 @@ def test_lesson_06_teaches_matrices_before_07():
     assert "shapes: (3 × 2)(2 × 2) → 3 × 2" in out
     assert f"NumPy agrees, Q @ K.T = {table.tolist()}" in out
     assert "MatVecWidget: M x, one dot product per row" in out
-    assert "QKᵀ" not in "".join(_src(c) for c in load("05")["cells"])  # not used before it is taught
+    # QKᵀ is not used before it is taught
+    assert "QKᵀ" not in "".join(_src(c) for c in load("05")["cells"])
 
 
 def test_wording_fixes_of_issue_12():

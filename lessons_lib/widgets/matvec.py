@@ -145,7 +145,8 @@ class MatVecWidget(TextReprMixin, widgets.VBox):
         result = html.escape(str(w).splitlines()[-1])
         self.table.value = (
             "<table aria-live='polite' style='font-family: monospace'>"
-            "<caption>M x: one dot product per row of M</caption>"
+            "<caption style='caption-side: top; text-align: left; white-space: nowrap'>"
+            "M x: one dot product per row of M</caption>"
             f"{cells}<tr><th scope='row'>result</th><td><b>{result}</b></td></tr></table>"
         )
 
