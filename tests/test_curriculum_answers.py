@@ -70,8 +70,7 @@ def test_markdown_has_no_emoji_glyphs(lesson):
 def test_one_header_form_and_my_predictions(lesson):
     name, nb = lesson
     first = _src(nb["cells"][0])
-    if not name.startswith("00"):
-        assert "**Learning objectives.** After this lesson you can" in first, name
+    assert "**Learning objectives.** After this lesson you can" in first, name
     assert "**Time:** about" in first, name
     assert "**My predictions**" in markdown(nb), name
 
