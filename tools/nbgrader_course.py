@@ -49,6 +49,7 @@ HIDDEN = ("check_choice", "check_number", "check_vector")
 CONFIG = f'''# nbgrader configuration of the course made by `python -m tools.nbgrader_course`.
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor, Preprocessor
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from traitlets import Bool
 
 c = get_config()  # noqa: F821
 c.CourseDirectory.root = "."
@@ -61,6 +62,8 @@ c.Execute.interrupt_on_timeout = True
 
 class DiagnosisOnly(Preprocessor):
     """Feedback shows a failed check's diagnosis, never the test's source or a traceback."""
+
+    enabled = Bool(True)  # nbconvert preprocessors are off unless enabled
 
     def preprocess_cell(self, cell, resources, index):
         if cell.metadata.get("nbgrader", {{}}).get("grade"):
