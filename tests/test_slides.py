@@ -21,7 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
+from tools.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    OfflineGuard,
+    need,
+    playwright_importable,
+    raw_tex,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -195,47 +202,51 @@ def test_check_fails_on_stale_metadata(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_offline_deck_runs_without_network(tmp_path: Path) -> None:
-    """``--build --offline``: reveal.js and the widgets work from disk, network blocked."""
+def test_offline_decks_run_without_network(tmp_path: Path) -> None:
+    """``--build --offline``: every deck works from disk with every non-``file:`` request
+    blocked: reveal.js lays it out, the widgets are drawn, every formula is typeset, and
+    not one request leaves the machine or fails."""
     need("npm", shutil.which("npm") is not None)
     need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
     need("the playwright Python package", playwright_importable())
     from playwright import sync_api
 
-    lesson = next(
-        (p for p in LESSONS if any(
-            WIDGET_VIEW in o.get("data", {})
-            for c in json.loads(p.read_text())["cells"] for o in c.get("outputs", [])
-        )), None,
-    )
-    assert lesson is not None, "no lesson has a widget yet"
-    copy = tmp_path / lesson.name
-    shutil.copy(lesson, copy)
+    copies = []
+    for lesson in LESSONS:
+        copies.append(tmp_path / lesson.name)
+        shutil.copy(lesson, copies[-1])
     out = tmp_path / "decks"
-    build = _run("--build", out, "--offline", copy)
+    build = _run("--build", out, "--offline", *copies)
     assert build.returncode == 0, build.stderr
-    nb = json.loads(copy.read_text())
+    shots = Path(os.environ.get("LESSONS_ARTIFACTS", tmp_path))
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 720})
-            context.route(re.compile(r"^https?://"), lambda route: route.abort())
-            page = context.new_page()
-            page.goto((out / f"{copy.stem}.slides.html").as_uri())
-            # reveal.js has laid out the deck: the first slide is the present one
-            page.wait_for_selector(".reveal .slides > section.present", timeout=30_000)
-            assert page.evaluate(
-                "document.querySelectorAll('.reveal .slides > section').length"
-            ) == _expected_slides(nb)
-            views = sum(
-                WIDGET_VIEW in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", [])
-            )
-            page.wait_for_function(
-                "n => Array.from(document.querySelectorAll('.widget-subarea'))"
-                ".filter(e => e.children.length > 0).length >= n",
-                arg=views, timeout=30_000,
-            )
-            shots = Path(os.environ.get("LESSONS_ARTIFACTS", tmp_path))
-            page.screenshot(path=str(shots / f"deck-{copy.stem}.png"))
+            guard = OfflineGuard(context)
+            for copy in copies:
+                nb = json.loads(copy.read_text())
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+                page.goto((out / f"{copy.stem}.slides.html").as_uri())
+                # reveal.js has laid out the deck: the first slide is the present one
+                page.wait_for_selector(".reveal .slides > section.present", timeout=30_000)
+                assert page.evaluate(
+                    "document.querySelectorAll('.reveal .slides > section').length"
+                ) == _expected_slides(nb)
+                views = sum(WIDGET_VIEW in o.get("data", {})
+                            for c in nb["cells"] for o in c.get("outputs", []))
+                assert views, f"{copy.name}: every lesson has a widget"
+                page.wait_for_function(
+                    "n => Array.from(document.querySelectorAll('.widget-subarea'))"
+                    ".filter(e => e.children.length > 0).length >= n",
+                    arg=views, timeout=30_000,
+                )
+                assert not raw_tex(page), f"{copy.name}: formulas left as TeX"
+                assert not errors, (copy.name, errors)
+                page.screenshot(path=str(shots / f"deck-{copy.stem}.png"))
+                page.close()
+            assert not guard.problems, guard.problems
         finally:
             browser.close()

@@ -5,7 +5,9 @@
   notebook, a view whose model id is in that state; lesson links point at pages.
 * ``browser`` marker: the ``--offline`` export of the lessons with widgets is opened in
   headless Chromium with no network: every widget view is drawn from the saved state (the
-  anywidget panels as SVG, the quizzes as radio buttons) and none says "Loading widget".
+  anywidget panels as SVG, the quizzes as radio buttons) and none says "Loading widget";
+  every request that is not ``file:`` is blocked and counted (there must be none, and no
+  local file may fail to load), and every formula is typeset (no raw ``$…$`` left).
   Needs npm (fetches the widget front end once, cached) and Chromium; missing either is a
   skip locally and a failure under CI.
 """
@@ -23,7 +25,14 @@ from pathlib import Path
 
 import pytest
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, need, playwright_importable
+from tools.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    OfflineGuard,
+    need,
+    playwright_importable,
+    raw_tex,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -104,11 +113,11 @@ def test_offline_pages_draw_the_widgets(tmp_path: Path) -> None:
     from playwright import sync_api
 
     copies = _copies(tmp_path / "notebooks")
-    with_widgets = [p for p in copies if _views(json.loads(p.read_text()))]
-    assert with_widgets, "no lesson has a widget output yet"
+    without = [p.name for p in copies if not _views(json.loads(p.read_text()))]
+    assert not without, f"every lesson has a widget; these have none: {without}"
     out = tmp_path / "site"
     run = subprocess.run([sys.executable, "-m", "tools.export_html", "--out", str(out),
-                          "--offline", *map(str, with_widgets)], capture_output=True, text=True,
+                          "--offline", *map(str, copies)], capture_output=True, text=True,
                          timeout=600, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     for name in ("require.js", "embed-amd.js", "anywidget.js"):
@@ -118,9 +127,8 @@ def test_offline_pages_draw_the_widgets(tmp_path: Path) -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1200, "height": 900})
-            # no network at all: only file:// may load
-            context.route(re.compile(r"^https?://"), lambda route: route.abort())
-            for path in with_widgets:
+            guard = OfflineGuard(context)  # no network at all: only file:// may load
+            for path in copies:
                 nb = json.loads(path.read_text())
                 state = nb["metadata"]["widgets"][STATE_MIME]["state"]
                 page = context.new_page()
@@ -141,6 +149,8 @@ def test_offline_pages_draw_the_widgets(tmp_path: Path) -> None:
                     "document.querySelectorAll('.jp-OutputArea-output svg').length")
                 assert drawn_svgs >= anywidgets, f"{path.name}: anywidget panels not drawn"
                 assert not errors, errors
+                assert not raw_tex(page), f"{path.name}: formulas left as TeX"
+                assert not guard.problems, guard.problems
                 page.screenshot(path=str(shots / f"static-{path.stem}.png"), full_page=True)
                 page.close()
         finally:

@@ -63,6 +63,44 @@ def playwright_importable() -> bool:
     return True
 
 
+class OfflineGuard:
+    """Block every request that is not ``file:`` in a Playwright context, and keep a list.
+
+    ``problems`` names each blocked request and each local file that failed to load (a
+    vendored asset missing from ``_static``): an offline page must end with none.
+    """
+
+    def __init__(self, context: Any) -> None:
+        self.problems: list[str] = []
+        context.route(re.compile(r"^(?!file:)"), self._block)
+        context.on("requestfailed", self._failed)
+
+    def _block(self, route: Any) -> None:
+        self.problems.append(f"network request: {route.request.url}")
+        route.abort()
+
+    def _failed(self, request: Any) -> None:
+        if request.url.startswith("file:"):
+            self.problems.append(f"failed to load: {request.url}")
+
+
+#: TeX that MathJax has not typeset: ``$…$``, ``$$…$$``, ``\(…\)`` or ``\[…\]`` in the text
+#: a reader sees (MathJax keeps its source in <script type="math/tex">, not in the text).
+RAW_TEX = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\[")
+
+
+def raw_tex(page: Any, selector: str = ".jp-RenderedMarkdown, .text_cell_render") -> list[str]:
+    """Wait for MathJax to finish typesetting; return any TeX left raw in ``selector``.
+
+    A page whose MathJax did not load (a blocked CDN) returns its formulas' TeX.
+    """
+    page.wait_for_function(
+        "() => document.readyState === 'complete' && (!(window.MathJax && MathJax.Hub)"
+        " || (!MathJax.Hub.queue.pending && !MathJax.Hub.queue.running))", timeout=UI_TIMEOUT)
+    texts = page.eval_on_selector_all(selector, "els => els.map(e => e.innerText)")
+    return [m.group(0) for text in texts for m in RAW_TEX.finditer(text)]
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

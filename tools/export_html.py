@@ -18,7 +18,9 @@ Two modes:
   are fetched ONCE, at export time, from the npm registry (``npm pack``, cached in
   ``~/.cache/lessons_lib/npm``, never committed) and written to ``OUT/_static/``; the pages
   load them by relative path, so the folder works from disk (``file://``) without a
-  network. Formulas (MathJax) still come from the CDN: offline they show as TeX source.
+  network. MathJax 2.7.7 (the version nbconvert's templates are written for) is written
+  there too, only the parts the pages use (TeX input, CommonHTML output, its TeX fonts),
+  so every formula renders offline.
 
 Usage::
 
@@ -55,6 +57,13 @@ VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 HTML_MANAGER = ("@jupyter-widgets/html-manager", "1.0.15", "package/dist/embed-amd.js")
 REQUIREJS = ("requirejs", "2.3.7", "package/require.js")
 ANYWIDGET_FILE = "package/dist/index.js"
+MATHJAX = ("mathjax", "2.7.7")
+#: The parts of MathJax that nbconvert's configuration (TeX-AMS_CHTML-full,Safe) loads.
+MATHJAX_PARTS = tuple(f"package/{part}" for part in (
+    "MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "extensions/",
+    "jax/input/TeX/", "jax/output/CommonHTML/", "jax/element/mml/",
+    "fonts/HTML-CSS/TeX/woff/", "localization/en/"))
+MATHJAX_CONFIG = "?config=TeX-AMS_CHTML-full,Safe"
 STATIC = "_static"
 
 
@@ -119,10 +128,12 @@ def write_static(out: Path, cache: Path) -> dict[str, str]:
         anonymous, 'define("anywidget", ["@jupyter-widgets/base"], widget_default);'
     )
     (static / "anywidget.js").write_text(named)
+    npm_tree(*MATHJAX, MATHJAX_PARTS, static / "mathjax", cache)
     return {
         "require": f"{STATIC}/require.js",
         "renderer": f"{STATIC}/embed-amd.js",
         "anywidget": f"{STATIC}/anywidget.js",
+        "mathjax": f"{STATIC}/mathjax/MathJax.js{MATHJAX_CONFIG}",
     }
 
 
@@ -131,6 +142,7 @@ def exporter(offline: dict[str, str] | None) -> HTMLExporter:
     if offline:
         exp.require_js_url = offline["require"]
         exp.widget_renderer_url = offline["renderer"]
+        exp.mathjax_url = offline["mathjax"]
     return exp
 
 
@@ -169,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: all lessons)")
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "html")
     parser.add_argument("--offline", action="store_true",
-                        help="write the widget front end next to the pages (no CDN)")
+                        help="write the widget front end and MathJax next to the pages "
+                             "(no CDN)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="where --offline keeps the npm tarballs")
     args = parser.parse_args(argv)

@@ -35,7 +35,8 @@ for the speaker view. The widgets are drawn from their saved state (see
 require.js, MathJax and the widget manager from public CDNs, so the decks need a network
 connection; ``--build DIR --offline`` fetches those front-end files once from the npm
 registry (cached in ``~/.cache/lessons_lib/npm``) into ``DIR/_static`` so the decks work
-from disk without one (formulas then show as TeX source: MathJax is not shipped).
+from disk without one: MathJax included (every formula renders), and the theme's Google
+web-font import removed (the theme's own fallback fonts are used).
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ def stale(path: Path) -> list[str]:
 
 
 REVEAL = ("reveal.js", "4.0.2")  # the version nbconvert's reveal template is written for
+THEME = "simple"  # nbconvert's default reveal theme
 JQUERY = ("jquery", "3.7.1", "package/dist/jquery.min.js")
 
 
@@ -187,16 +189,41 @@ def offline_assets(out: Path) -> dict[str, str]:
     urls = export_html.write_static(out, cache)
     reveal = out / export_html.STATIC / "reveal.js"
     export_html.npm_tree(*REVEAL, ("package/dist/", "package/plugin/notes/"), reveal, cache)
+    # the theme's web fonts come from Google's CDN; offline, its own fallbacks are used
+    theme = reveal / "dist" / "theme" / f"{THEME}.css"
+    css = theme.read_text(encoding="utf-8")
+    theme.write_text(re.sub(r"@import url\((?:'|\")?https?://[^)]*\);?\n?", "", css),
+                     encoding="utf-8")
     (out / export_html.STATIC / "jquery.min.js").write_bytes(export_html.npm_file(*JQUERY, cache))
     return urls | {"reveal": f"{export_html.STATIC}/reveal.js",
                    "jquery": f"{export_html.STATIC}/jquery.min.js"}
+
+
+MERMAID_IMPORT = re.compile(r"<script type=\"module\">\s*import mermaid from '[^']*';"
+                            r"\s*mermaid\.initialize\([^)]*\);\s*</script>\s*")
+
+
+def _without_mermaid(html: str, lesson: Path) -> str:
+    """Drop the reveal template's mermaid import (a CDN module) from an offline deck.
+
+    The lessons draw no mermaid diagrams; a lesson that starts to is refused here rather
+    than shipped with a diagram that cannot render offline.
+    """
+    if "```mermaid" in lesson.read_text(encoding="utf-8"):
+        raise RuntimeError(f"{lesson.name} has a mermaid diagram: --offline does not ship "
+                           "mermaid; vendor it in tools/slides.py or draw the figure")
+    without, count = MERMAID_IMPORT.subn("", html)
+    if count != 1:
+        raise RuntimeError("nbconvert's reveal template no longer imports mermaid where "
+                           "tools/slides.py expects it: update MERMAID_IMPORT")
+    return without
 
 
 def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
     """Write ``NN_name.slides.html`` for each notebook into ``out``; return the decks.
 
     With ``offline``, reveal.js, jQuery, require.js and the widget front end are written
-    to ``out/_static`` and the decks load them from there (MathJax still from its CDN).
+    to ``out/_static`` and the decks load them from there (MathJax too).
     """
     out.mkdir(parents=True, exist_ok=True)
     decks = []
@@ -209,6 +236,7 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
             f"--HTMLExporter.require_js_url={urls['require']}",
             f"--HTMLExporter.jquery_url={urls['jquery']}",
             f"--HTMLExporter.widget_renderer_url={urls['renderer']}",
+            f"--HTMLExporter.mathjax_url={urls['mathjax']}",
         ]
     with tempfile.TemporaryDirectory() as tmp:
         copies = []
@@ -233,6 +261,7 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
                     raise RuntimeError("nbconvert's reveal template no longer loads require.js "
                                        "where tools/slides.py expects it: update the rewrite")
                 html = html.replace(tag, f'{tag}\n<script src="{urls["anywidget"]}"></script>', 1)
+                html = _without_mermaid(html, path)
                 deck.write_text(html, encoding="utf-8")
             decks.append(deck)
     # the lessons link to each other and to pictures next to them; keep those links working
