@@ -29,6 +29,7 @@ from tools.browser import (
     playwright_importable,
     raw_tex,
 )
+from tools.export_html import broken_links
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -110,10 +111,13 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str
     out = tmp / "decks"
     build = _run("--build", out, *copies)
     assert build.returncode == 0, build.stderr
-    return {
+    decks = {
         c.stem: (json.loads(c.read_text()), (out / f"{c.stem}.slides.html").read_text())
         for c in copies
     }
+    for name, (_, html) in decks.items():  # the decks link to each other, not to notebooks
+        assert not broken_links(html, out), (name, broken_links(html, out))
+    return decks
 
 
 @pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
@@ -201,6 +205,34 @@ def test_check_fails_on_stale_metadata(tmp_path: Path) -> None:
 
 
 
+def _widgets_off_slide(page: object) -> list[str]:
+    """Every slide holding a widget, shown with all its fragments at 1280×720: widgets
+    whose box leaves the viewport (clipped on a projector)."""
+    problems = []
+    slides = page.evaluate(  # type: ignore[attr-defined]
+        """() => { const out = [];
+          document.querySelectorAll('.reveal .slides > section').forEach((h, i) => {
+            const subs = h.querySelectorAll(':scope > section');
+            (subs.length ? [...subs] : [h]).forEach((v, j) => {
+              if (v.querySelector('.widget-subarea')) out.push([i, subs.length ? j : 0]); });
+          }); return out; }""")
+    for i, j in slides:
+        page.evaluate(f"location.hash = '#/{i}/{j}'")  # type: ignore[attr-defined]
+        page.wait_for_timeout(600)  # type: ignore[attr-defined]
+        boxes = page.evaluate(  # type: ignore[attr-defined]
+            """() => { const s = document.querySelector('.reveal section.present > section.present')
+                         || document.querySelector('.reveal .slides > section.present');
+              s.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
+              return [...s.querySelectorAll('.widget-subarea')].map(w => {
+                const r = w.getBoundingClientRect();
+                return [r.left, r.top, r.right, r.bottom, innerWidth, innerHeight]; }); }""")
+        for left, top, right, bottom, width, height in boxes:
+            if left < 0 or top < 0 or right > width + 1 or bottom > height + 1:
+                problems.append(f"slide {i}/{j}: widget box {left:.0f},{top:.0f}–"
+                                f"{right:.0f},{bottom:.0f} leaves the {width}×{height} view")
+    return problems
+
+
 @pytest.mark.browser
 def test_offline_decks_run_without_network(tmp_path: Path) -> None:
     """``--build --offline``: every deck works from disk with every non-``file:`` request
@@ -244,6 +276,7 @@ def test_offline_decks_run_without_network(tmp_path: Path) -> None:
                     arg=views, timeout=30_000,
                 )
                 assert not raw_tex(page), f"{copy.name}: formulas left as TeX"
+                assert not _widgets_off_slide(page), (copy.name, _widgets_off_slide(page))
                 assert not errors, (copy.name, errors)
                 page.screenshot(path=str(shots / f"deck-{copy.stem}.png"))
                 page.close()

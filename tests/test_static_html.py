@@ -33,6 +33,7 @@ from tools.browser import (
     playwright_importable,
     raw_tex,
 )
+from tools.export_html import broken_links
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -60,8 +61,8 @@ def _copies(dest: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str]]:
-    """{lesson: (notebook JSON, exported page)}."""
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder every lesson is exported into."""
     assert LESSONS, "no lessons under notebooks/"
     tmp = tmp_path_factory.mktemp("html")
     copies = _copies(tmp / "notebooks")
@@ -69,9 +70,15 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str
     run = subprocess.run([sys.executable, "-m", "tools.export_html", "--out", str(out),
                           *map(str, copies)], capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert run.returncode == 0, run.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, tuple[dict, str]]:
+    """{lesson: (notebook JSON, exported page)}."""
     return {
-        p.stem: (json.loads(p.read_text()), (out / f"{p.stem}.html").read_text(encoding="utf-8"))
-        for p in copies
+        p.stem: (json.loads(p.read_text()), (site / f"{p.stem}.html").read_text(encoding="utf-8"))
+        for p in sorted((site.parent / "notebooks").glob("*.ipynb"))
     }
 
 
@@ -97,8 +104,22 @@ def test_page_embeds_the_state_of_every_widget(pages: dict, lesson: str) -> None
 
 
 @pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
-def test_lesson_links_point_at_pages(pages: dict, lesson: str) -> None:
+def test_collapsed_code_stays_hidden(pages: dict, lesson: str) -> None:
+    """A quiz's code (collapsed in JupyterLab: it holds the answers) is not on the page."""
+    nb, page = pages[lesson]
+    hidden = [c for c in nb["cells"] if c["metadata"].get("jupyter", {}).get("source_hidden")]
+    assert hidden, f"{lesson}: the quiz cell is collapsed in every lesson"
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", page))
+    for cell in hidden:
+        for line in "".join(cell["source"]).splitlines():
+            if len(line.strip()) > 25:  # a distinctive line of the hidden code
+                assert line.strip() not in text, (lesson, line)
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_lesson_links_point_at_pages(pages: dict, lesson: str, site: Path) -> None:
     page = pages[lesson][1]
+    assert not broken_links(page, site), "links to files that are not beside the page"
     assert not re.search(r'href="\d\d_[\w-]+\.ipynb', page)
     if len(LESSONS) > 1:
         assert re.search(r'href="\d\d_[\w-]+\.html"', page), "the nav links are missing"

@@ -47,6 +47,7 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from tools._paths import ROOT, lessons
 
@@ -137,8 +138,67 @@ def write_static(out: Path, cache: Path) -> dict[str, str]:
     }
 
 
+LESSON_LINK = re.compile(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"')
+DOC_LINK = re.compile(r'href="\.\./docs/([\w-]+)\.md(#[^"]*)?"')
+DOC_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body {{ font: 16px/1.5 system-ui, sans-serif; max-width: 46em; margin: 2em auto;
+padding: 0 1em; color: #222; background: #fff; }} a {{ color: #1a56a6; }}</style>
+</head><body><main>
+{body}
+</main></body></html>
+"""
+
+
+def rewrite_links(html: str, out: Path, lesson_suffix: str) -> str:
+    """Point a page's links at what exists beside it in ``out``.
+
+    ``NN_name.ipynb`` becomes ``NN_name<lesson_suffix>`` (the exported page or deck);
+    ``../docs/name.md`` becomes ``name.html``, written into ``out`` from the Markdown.
+    """
+    from nbconvert.filters.markdown import markdown2html
+
+    for name in sorted({m.group(1) for m in DOC_LINK.finditer(html)}):
+        source = ROOT / "docs" / f"{name}.md"
+        if not source.exists():
+            raise RuntimeError(f"a lesson links to docs/{name}.md, which does not exist")
+        text = source.read_text(encoding="utf-8")
+        title = next((line.lstrip("# ").strip() for line in text.splitlines()
+                      if line.startswith("# ")), name)
+        (out / f"{name}.html").write_text(
+            DOC_PAGE.format(title=title, body=markdown2html(text)), encoding="utf-8")
+    html = LESSON_LINK.sub(lambda m: f'href="{m.group(1)}{lesson_suffix}{m.group(2) or ""}"',
+                           html)
+    return DOC_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
+
+
+LOCAL_REF = re.compile(r'(?:href|src)="(?![a-z][a-z0-9+.-]*:|#|//)([^"#?]+)')
+
+
+def broken_links(html: str, folder: Path) -> list[str]:
+    """The relative ``href``/``src`` targets of a page that do not exist in ``folder``."""
+    return sorted({ref for ref in LOCAL_REF.findall(html) if not (folder / ref).exists()})
+
+
+HIDE_INPUT = "remove-input"
+
+
+def hide_collapsed_inputs(nb: nbformat.NotebookNode) -> None:
+    """Tag the cells whose source is collapsed in JupyterLab (``jupyter.source_hidden``:
+    the quizzes, whose code holds the answers) so the page or deck leaves their input out,
+    as JupyterLab does, and shows only the output."""
+    for cell in nb.cells:
+        if cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"):
+            tags = cell.metadata.setdefault("tags", [])
+            if HIDE_INPUT not in tags:
+                tags.append(HIDE_INPUT)
+
+
 def exporter(offline: dict[str, str] | None) -> HTMLExporter:
     exp = HTMLExporter(template_name="lab", embed_images=True)
+    exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={HIDE_INPUT}),
+                              enabled=True)
     if offline:
         exp.require_js_url = offline["require"]
         exp.widget_renderer_url = offline["renderer"]
@@ -160,11 +220,11 @@ def export(path: Path, out: Path, offline: dict[str, str] | None = None) -> Path
             f"{path.name}: widget views {missing} have no saved state; "
             f"run: python -m tools.run_notebooks {path.relative_to(ROOT)}"
         )
+    hide_collapsed_inputs(nb)
     html, _ = exporter(offline).from_notebook_node(
         nb, resources={"metadata": {"path": str(path.parent), "name": path.stem}}
     )
-    # lesson-to-lesson links point at the exported pages
-    html = re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', html)
+    html = rewrite_links(html, out, ".html")
     if offline:
         tag = f'<script src="{offline["require"]}"></script>'
         if tag not in html:

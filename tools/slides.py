@@ -11,7 +11,9 @@ notebook's structure, and is safe to re-run after every edit (it only rewrites
 5. widget cells (an output is a widget view) and "your turn" cells (a line ``answer = ...``)
    get a subslide of their own, shared only with what introduces them, and the cell after
    one starts a new ``subslide``. A widget cell starts a ``subslide`` unless the markdown
-   cell right before it already starts one (the heading that introduces it); an exercise
+   cell right before it already starts one (the heading that introduces it) and both fit
+   on the projector together (``BUDGET``; a widget counts 16 lines); a quiz (a widget
+   whose code is collapsed, and left out of the deck) always gets a subslide; an exercise
    cell stays with its ``### Your turn`` heading (and any set-up code under it) if that
    fits on the slide, else it starts a ``subslide``;
 6. a markdown cell that would overflow the projector (more than about ``BUDGET`` lines
@@ -52,6 +54,7 @@ from pathlib import Path
 
 import nbformat
 
+from tools import export_html
 from tools._paths import lessons
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -76,6 +79,11 @@ def _heading_level(cell: nbformat.NotebookNode) -> int:
     return 0
 
 
+def _hidden(cell: nbformat.NotebookNode) -> bool:
+    """The cell's code is collapsed (a quiz: the decks leave its code out)."""
+    return bool(cell.get("metadata", {}).get("jupyter", {}).get("source_hidden", False))
+
+
 def is_widget_cell(cell: nbformat.NotebookNode) -> bool:
     return cell.cell_type == "code" and any(
         WIDGET_VIEW in out.get("data", {}) for out in cell.get("outputs", [])
@@ -94,7 +102,7 @@ def height(cell: nbformat.NotebookNode) -> int:
     """A rough height of the cell on a slide, in lines of text."""
     if cell.cell_type != "code":
         return _lines(cell.source) + 1
-    total = _lines(cell.source) + 1
+    total = 0 if _hidden(cell) else _lines(cell.source) + 1
     for out in cell.get("outputs", []):
         data = out.get("data", {})
         if WIDGET_VIEW in data:
@@ -131,8 +139,9 @@ def slide_types(nb: nbformat.NotebookNode) -> list[str]:
             kind = "slide"
         elif level == 3 or force_next:
             kind = "subslide"
-        elif widget and not (prev_starts and prev_kind == "markdown"):
-            kind = "subslide"
+        elif widget and not (prev_starts and prev_kind == "markdown" and not _hidden(cell)
+                             and used + height(cell) <= BUDGET):
+            kind = "subslide"  # a widget shares a slide only with a short introduction
         elif exercise and (not heading_above or used + height(cell) > BUDGET):
             kind = "subslide"
         elif cell.cell_type == "markdown" and used and used + height(cell) > BUDGET:
@@ -176,6 +185,16 @@ def stale(path: Path) -> list[str]:
 
 REVEAL = ("reveal.js", "4.0.2")  # the version nbconvert's reveal template is written for
 THEME = "simple"  # nbconvert's default reveal theme
+#: The ipywidgets controls (the quizzes) take reveal's 40px-based type otherwise: give them
+#: JupyterLab's size so a five-question quiz fits a 1280×720 slide.
+DECK_CSS = """<style>
+.reveal .widget-subarea .widget-html-content,
+.reveal .widget-subarea .widget-radio-box label,
+.reveal .widget-subarea .widget-text input,
+.reveal .widget-subarea button { font-size: 17px; line-height: 1.3; }
+.reveal .widget-subarea h3 { font-size: 22px; margin: 0 0 0.4em 0; }
+</style>
+"""
 JQUERY = ("jquery", "3.7.1", "package/dist/jquery.min.js")
 
 
@@ -183,8 +202,6 @@ def offline_assets(out: Path) -> dict[str, str]:
     """Fetch reveal.js, jQuery, require.js and the widget front end into ``out/_static``
     once (npm registry, cached like ``tools/export_html.py --offline``); return the
     page-relative URLs."""
-    from tools import export_html
-
     cache = export_html.cache_dir()
     urls = export_html.write_static(out, cache)
     reveal = out / export_html.STATIC / "reveal.js"
@@ -229,7 +246,10 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
     decks = []
     urls = offline_assets(out) if offline else {}
     # slides taller than the projector (a widget under its prompt) scroll instead of clipping
-    options = ["--SlidesExporter.reveal_scroll=True"]
+    options = ["--SlidesExporter.reveal_scroll=True",
+               # collapsed sources (the quizzes' code holds the answers) stay hidden
+               "--TagRemovePreprocessor.enabled=True",
+               f"--TagRemovePreprocessor.remove_input_tags={export_html.HIDE_INPUT}"]
     if offline:
         options += [
             f"--SlidesExporter.reveal_url_prefix={urls['reveal']}",
@@ -244,6 +264,7 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
             copy = Path(tmp) / path.name
             nb = nbformat.read(path, as_version=4)
             assign(nb)
+            export_html.hide_collapsed_inputs(nb)
             nbformat.write(nb, copy)
             copies.append(copy)
         if copies:  # one nbconvert process for every deck: its start-up is most of the cost
@@ -254,15 +275,16 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
             )
         for path in paths:
             deck = out / f"{path.stem}.slides.html"
+            html = export_html.rewrite_links(deck.read_text(encoding="utf-8"), out, ".slides.html")
+            html = html.replace("</head>", f"{DECK_CSS}</head>", 1)
             if offline:  # anywidget's front end, defined before the widget manager asks
-                html = deck.read_text(encoding="utf-8")
                 tag = f'<script src="{urls["require"]}"></script>'
                 if tag not in html:
                     raise RuntimeError("nbconvert's reveal template no longer loads require.js "
                                        "where tools/slides.py expects it: update the rewrite")
                 html = html.replace(tag, f'{tag}\n<script src="{urls["anywidget"]}"></script>', 1)
                 html = _without_mermaid(html, path)
-                deck.write_text(html, encoding="utf-8")
+            deck.write_text(html, encoding="utf-8")
             decks.append(deck)
     # the lessons link to each other and to pictures next to them; keep those links working
     for extra in paths[0].parent.glob("*.png") if paths else []:
