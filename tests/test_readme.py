@@ -21,8 +21,12 @@ def test_exactly_two_setup_commands():
 def test_open_command_installs_requirements_and_opens_an_existing_lesson():
     cmd = command("open-command")
     assert "pip install -r requirements.txt" in cmd
-    notebook = re.search(r"jupyter lab (\S+\.ipynb)", cmd).group(1)
-    assert (ROOT / notebook).is_file(), notebook
+    # the server's root is the repository (docs/ stays reachable); the URL opens lesson 00,
+    # the same path as the Binder badge's urlpath
+    url = re.search(r"jupyter lab --LabApp\.default_url=/(lab/tree/(\S+\.ipynb))", cmd)
+    assert url, cmd
+    assert (ROOT / url.group(2)).is_file(), url.group(2)
+    assert f"urlpath={url.group(1)}" in README
 
 
 def test_test_command_is_what_ci_runs():
