@@ -43,9 +43,14 @@ from lessons_lib.working import DotWorking, dot_working, norm_working
 
 __version__ = "0.1.0"
 
+# In a notebook, every matplotlib figure is shown with its text alternative.
+from lessons_lib import figures as _figures
+
 # Heavy parts (matplotlib, ipywidgets, anywidget) load on first attribute access; the
 # registry of what is lazy lives once, in lessons_lib.widgets.
 from lessons_lib.widgets import _WIDGETS as _LAZY
+
+_figures.install()
 
 
 def __getattr__(name: str) -> Any:

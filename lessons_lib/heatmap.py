@@ -113,4 +113,7 @@ def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[s
     if new_figure:
         fig.tight_layout()
         plt.close(fig)  # shown once, as the returned value
+    from lessons_lib.figures import install
+
+    install()  # in a notebook: shown with its text alternative (see lessons_lib.figures)
     return fig

@@ -53,7 +53,12 @@ OKABE_ITO: tuple[str, ...] = (
 def _figure(size: tuple[float, float] = (5.0, 5.0)) -> tuple[Figure, Axes]:
     import matplotlib.pyplot as plt
 
+    from lessons_lib.figures import install
+
     fig, ax = plt.subplots(figsize=size, dpi=80)
+    # after the first figure, when matplotlib's inline backend has set up (and dropped
+    # other Figure printers): in a notebook, shown with its text alternative
+    install()
     plt.close(fig)  # shown once, as the returned value
     return fig, ax
 

@@ -27,35 +27,20 @@ M x = [0.5, 1.5, 0]
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
-import traitlets
 
 from lessons_lib._validate import as_vector
 from lessons_lib.formatting import format_number
 from lessons_lib.matrices import MatVecWorking, as_rows, matvec_working
 from lessons_lib.widgets._common import TextReprMixin
+from lessons_lib.widgets.sliders import LIVE, AccessibleControls, FiniteSlider
 
 __all__ = ["MatVecWidget"]
 
 _MAX_ROWS, _MAX_COLS = 6, 4
-
-
-class _FiniteSlider(widgets.FloatSlider):
-    """A FloatSlider that refuses NaN and infinity (ipywidgets would keep a NaN)."""
-
-    @traitlets.validate("value")
-    def _validate_value(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
-        if isinstance(value, bool) or not math.isfinite(value):
-            raise traitlets.TraitError(
-                f"{self.description} cannot be {value!r}: a slider holds a finite number "
-                f"between {format_number(self.min)} and {format_number(self.max)}."
-            )
-        return float(super()._validate_value(proposal))
 
 
 class MatVecWidget(TextReprMixin, widgets.VBox):
@@ -96,13 +81,15 @@ class MatVecWidget(TextReprMixin, widgets.VBox):
                                  "smaller number, or pass a larger limit=.")
         self.M = rows
         self.sliders = [
-            _FiniteSlider(value=float(v), min=-limit, max=limit, step=0.1,
+            FiniteSlider(value=float(v), min=-limit, max=limit, step=0.1,
                           description=f"x{i + 1}", readout_format=".1f", continuous_update=True,
                           style={"description_width": "3em"}, layout=widgets.Layout(width="20em"))
             for i, v in enumerate(vx)
         ]
         self.table = widgets.HTML()
-        super().__init__([widgets.HTML("<b>move x</b>"), *self.sliders, self.table], **kwargs)
+        self.table.add_class(LIVE)  # read out when a slider moves
+        super().__init__([widgets.HTML("<b>move x</b>"), *self.sliders, self.table,
+                          AccessibleControls()], **kwargs)
         for s in self.sliders:
             s.observe(self._update, names="value")
         self._update()
@@ -144,7 +131,7 @@ class MatVecWidget(TextReprMixin, widgets.VBox):
         )
         result = html.escape(str(w).splitlines()[-1])
         self.table.value = (
-            "<table aria-live='polite' style='font-family: monospace'>"
+            "<table style='font-family: monospace'>"
             "<caption style='caption-side: top; text-align: left; white-space: nowrap'>"
             "M x: one dot product per row of M</caption>"
             f"{cells}<tr><th scope='row'>result</th><td><b>{result}</b></td></tr></table>"

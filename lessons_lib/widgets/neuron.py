@@ -18,17 +18,16 @@ NeuronWidget: z = w·x + b = 0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 =
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
-import traitlets
 
 from lessons_lib._validate import as_vector, same_length
 from lessons_lib.formatting import format_number
 from lessons_lib.neurons import NeuronOutput, neuron, sigmoid
 from lessons_lib.widgets._common import TextReprMixin
+from lessons_lib.widgets.sliders import LIVE, AccessibleControls, FiniteSlider
 
 __all__ = ["NeuronWidget", "sigmoid_svg"]
 
@@ -75,25 +74,12 @@ def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 
         f'<line x1="{px(0)}" y1="0" x2="{px(0)}" y2="{height}" stroke="#ccc"/>'
         f'<polyline points="{pts}" fill="none" stroke="{_BLUE}" stroke-width="2.5"/>'
         f'<circle cx="{px(zc)}" cy="{py(float(sigmoid(zc)))}" r="6" fill="{_VERMILLION}"/>'
-        f'<text x="4" y="12" font-size="11">σ(z) = 1</text>'
-        f'<text x="4" y="{height - 2}" font-size="11">0</text>'
-        f'<text x="{width - 44}" y="{height - 2}" font-size="11">z → {format_number(z_range)}'
+        f'<text x="4" y="12" font-size="11" fill="currentColor">σ(z) = 1</text>'
+        f'<text x="4" y="{height - 2}" font-size="11" fill="currentColor">0</text>'
+        f'<text x="{width - 44}" y="{height - 2}" font-size="11" fill="currentColor">'
+        f'z → {format_number(z_range)}'
         f"</text></svg>"
     )
-
-
-class _FiniteSlider(widgets.FloatSlider):
-    """A FloatSlider that refuses NaN and infinity (ipywidgets would keep a NaN)."""
-
-    @traitlets.validate("value")
-    def _validate_value(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
-        if isinstance(value, bool) or not math.isfinite(value):
-            raise traitlets.TraitError(
-                f"{self.description} cannot be {value!r}: a slider holds a finite number "
-                f"between {format_number(self.min)} and {format_number(self.max)}."
-            )
-        return float(super()._validate_value(proposal))
 
 
 def _in_range(value: float, limit: float, name: str) -> float:
@@ -119,7 +105,7 @@ def _move(sliders: list[widgets.FloatSlider], values: Sequence[float], name: str
 
 def _slider(description: str, value: float, limit: float, name: str) -> widgets.FloatSlider:
     _in_range(value, limit, name)
-    return _FiniteSlider(value=value, min=-limit, max=limit, step=0.1,
+    return FiniteSlider(value=value, min=-limit, max=limit, step=0.1,
                                description=description, readout_format=".1f",
                                continuous_update=True,
                                style={"description_width": "4em"},
@@ -170,11 +156,12 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
                           for i, v in enumerate(vx)]
         self.b_slider = _slider("bias b", float(bias), limit, "b")
         self.readout = widgets.HTML()
+        self.readout.add_class(LIVE)  # read out when a slider moves
         columns = widgets.HBox([
             widgets.VBox([widgets.HTML("<b>weights w</b>"), *self.w_sliders, self.b_slider]),
             widgets.VBox([widgets.HTML("<b>inputs x</b>"), *self.x_sliders]),
         ])
-        super().__init__([columns, self.readout], **kwargs)
+        super().__init__([columns, self.readout, AccessibleControls()], **kwargs)
         for s in (*self.w_sliders, *self.x_sliders, self.b_slider):
             s.observe(self._update, names="value")
         self._update()

@@ -1,0 +1,62 @@
+"""The ipywidgets sliders of the neuron and matrix–vector widgets, made accessible.
+
+* :class:`FiniteSlider` — a ``FloatSlider`` that refuses NaN and infinity (ipywidgets
+  would keep a NaN) and keeps the number the learner sees: a slider moved in the
+  browser sends ``0.7999999999999998`` for 0.8, so values are rounded to 10 places.
+* :class:`AccessibleControls` — an invisible helper widget. ipywidgets 8 does not name
+  a slider's handle, so a screen reader cannot say which slider it is on, and an HTML
+  readout changes silently; an ``AccessibleControls()`` added beside the controls runs
+  ``accessible_controls.js`` in the page, which copies every slider's visible
+  description ("w1", "x2") onto its handle (``aria-label``) and makes every widget with
+  the class :data:`LIVE` a polite live region. It has no state and draws nothing.
+
+Examples
+--------
+>>> s = FiniteSlider(value=0.7999999999999998, min=-3, max=3, step=0.1, description="w1")
+>>> s.value
+0.8
+>>> s.value = float("nan")
+Traceback (most recent call last):
+...
+traitlets.traitlets.TraitError: w1 cannot be nan: a slider holds a finite number between −3 and 3.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+from lessons_lib.formatting import format_number
+from lessons_lib.widgets._common import TextReprMixin, esm
+
+__all__ = ["LIVE", "AccessibleControls", "FiniteSlider"]
+
+#: The class (``widget.add_class(LIVE)``) of a readout a screen reader announces.
+LIVE = "ll-live"
+
+
+class FiniteSlider(widgets.FloatSlider):
+    """A FloatSlider that refuses NaN and infinity and rounds to 10 places (module doc)."""
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal: dict[str, Any]) -> float:
+        value = proposal["value"]
+        if isinstance(value, bool) or not math.isfinite(value):
+            raise traitlets.TraitError(
+                f"{self.description} cannot be {value!r}: a slider holds a finite number "
+                f"between {format_number(self.min)} and {format_number(self.max)}."
+            )
+        return round(float(super()._validate_value(proposal)), 10)
+
+
+class AccessibleControls(TextReprMixin, anywidget.AnyWidget):
+    """Names the sliders and announces the readouts of its output (see the module doc)."""
+
+    _esm = esm("accessible_controls.js")
+
+    def _repr_text(self) -> str:
+        return "AccessibleControls()"
