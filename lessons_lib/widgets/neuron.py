@@ -1,8 +1,10 @@
 """The neuron widget of lesson 04: move weights, bias and inputs; watch z and σ(z).
 
 Built from standard ipywidgets (sliders + an HTML readout), so it works in
-JupyterLab 4, Notebook 7, VS Code and Colab with no JavaScript of its own, and
-every slider is reachable with Tab and moved with the arrow keys. All the
+JupyterLab 4, Notebook 7, VS Code and Colab, and every slider is reachable with Tab
+and moved with the arrow keys; the invisible
+:class:`~lessons_lib.widgets.sliders.AccessibleControls` beside them gives each slider
+its label as a name and has the readout announced to screen readers. All the
 arithmetic is :func:`lessons_lib.neurons.neuron`.
 
 Examples
