@@ -104,6 +104,29 @@ def format_fixed(x: float | int, decimals: int = 2) -> str:
     return text.replace("-", MINUS)
 
 
+def format_cell(x: float | int, decimals: int = 2) -> str:
+    """Format a value for a table cell read at a glance (heatmaps of lessons 07 and 08).
+
+    Every cell has the same form, ``decimals`` places, and never grows wider: a value
+    too small to show is ``<.01`` (``>−.01`` if negative) rather than ``9.2×10^−8``,
+    and only an exact zero (a masked weight) is ``0``.
+
+    Examples
+    --------
+    >>> [format_cell(v) for v in (0.3367, 1.0, 0.0029, 9.2e-08, 0.0, -0.004, -1.5)]
+    ['0.34', '1.00', '<.01', '<.01', '0', '>−.01', '−1.50']
+    >>> format_cell(0.00049, 3)
+    '<.001'
+    """
+    value = float(x)
+    if value == 0.0:
+        return "0"
+    smallest = "." + "0" * (decimals - 1) + "1" if decimals > 0 else "1"
+    if abs(value) < 0.5 * 10.0 ** -decimals:
+        return f"<{smallest}" if value > 0 else f">{MINUS}{smallest}"
+    return format_fixed(value, decimals)
+
+
 def decimals_needed(*vectors: Iterable[float | int], lo: int = 2, hi: int = 6) -> int:
     """Decimal places that show a product of these numbers exactly, clamped to [lo, hi].
 

@@ -8,6 +8,7 @@ does not load matplotlib.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from lessons_lib._validate import as_float_array, check_finite
-from lessons_lib.formatting import format_number
+from lessons_lib.formatting import format_cell
 
 __all__ = ["plot_attention"]
 
@@ -29,6 +30,42 @@ def _text_colour(rgba: Sequence[float]) -> str:
     r, g, b = (channel(float(c)) for c in rgba[:3])
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return "black" if luminance > 0.179 else "white"
+
+
+#: Font size of the values in the cells (points), shrunk to fit narrow cells.
+LABEL_SIZE = 9.0
+#: Below this size a value is unreadable: the cells keep only their colour.
+MIN_LABEL_SIZE = 5.0
+#: The share of a cell's width and height a label may use.
+FILL = 0.9
+
+
+def _fit_in_cells(fig: Figure, ax: Axes, labels: list[Any]) -> None:
+    """Shrink the cell labels until the widest fits inside its cell; drop them if unreadable.
+
+    The renderer measures each label as it will be drawn, so no text is ever wider (or
+    taller) than its cell, whatever the figure size or the number of tokens.
+    """
+    if not labels:
+        return
+    fig.draw_without_rendering()
+    (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+    cell_w, cell_h = abs(x1 - x0), abs(y1 - y0)
+    size = LABEL_SIZE
+    for _ in range(4):  # each pass scales by the measured overflow; two passes suffice
+        boxes = [t.get_window_extent() for t in labels]
+        ratio = min(FILL * cell_w / max(b.width for b in boxes),
+                    FILL * cell_h / max(b.height for b in boxes))
+        if ratio >= 1:
+            return
+        size = math.floor(size * ratio * 2) / 2  # half points, rounded down
+        if size < MIN_LABEL_SIZE:
+            for t in labels:
+                t.remove()
+            labels.clear()
+            return
+        for t in labels:
+            t.set_fontsize(size)
 
 
 def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[str], *,
@@ -102,17 +139,20 @@ def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[s
     ax.set_ylabel("query token (row)")
     ax.set_title(title)
     ax.tick_params(length=0)
+    labels = []
     if values:
         for i in range(arr.shape[0]):
             for j in range(arr.shape[1]):
                 colour = _text_colour(tuple(image.to_rgba(arr[i, j])))
-                ax.text(j, i, format_number(float(arr[i, j]), decimals), ha="center",
-                        va="center", color=colour, fontsize=8)
+                labels.append(ax.text(j, i, format_cell(float(arr[i, j]), decimals),
+                                      ha="center", va="center", color=colour,
+                                      fontsize=LABEL_SIZE))
     if colorbar:
         fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
     if new_figure:
         fig.tight_layout()
         plt.close(fig)  # shown once, as the returned value
+    _fit_in_cells(fig, ax, labels)
     from lessons_lib.figures import install
 
     install()  # in a notebook: shown with its text alternative (see lessons_lib.figures)
