@@ -133,8 +133,12 @@ def _stored_text(cell) -> str:
         for key in ("text/plain", "text/html", "text/markdown"):
             value = out.get("data", {}).get(key)
             if value:
-                parts.append("".join(value))
+                parts.append(_INLINE_DATA.sub("data:", "".join(value)))
     return "\n".join(parts)
+
+
+#: A picture inlined in HTML (a figure's PNG): bytes, not text a learner reads.
+_INLINE_DATA = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
 
 
 def machine_dependent_outputs(data) -> list[str]:
