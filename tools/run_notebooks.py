@@ -77,6 +77,25 @@ def stable_widget_ids(nb: nbformat.NotebookNode, stem: str) -> nbformat.Notebook
     return nbformat.from_dict(json.loads(text))
 
 
+def _coalesce_streams(nb: nbformat.NotebookNode) -> None:
+    """Join consecutive stdout (or stderr) outputs of a cell into one.
+
+    How a cell's printed lines are split into messages depends on when the kernel
+    flushes, which varies from run to run; joined, the stored notebook does not.
+    """
+    for cell in nb.cells:
+        merged: list[nbformat.NotebookNode] = []
+        for out in cell.get("outputs", []):
+            last = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and last is not None
+                    and last.get("output_type") == "stream" and last.name == out.name):
+                last.text += out.text
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell.outputs = merged
+
+
 def _keep_varying_outputs(nb: nbformat.NotebookNode, before: nbformat.NotebookNode) -> None:
     """Cells tagged ``nbval-ignore-output`` (timings) print something new on every run.
 
@@ -108,6 +127,7 @@ def run(path: Path) -> None:
         record_timing=False,  # no timestamps in stored notebooks
     )
     client.execute()
+    _coalesce_streams(nb)
     _sanitise_errors(nb)
     nb = stable_widget_ids(nb, path.stem)
     _keep_varying_outputs(nb, before)

@@ -4,6 +4,8 @@
 // lessons_lib/widgets/_esm.py inlines the imports into the one module anywidget loads,
 // so no contributor runs a build step.
 
+import { estimateWidth, placeLabels } from "./_labels.js";
+
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
 export function svgEl(tag, attrs = {}, parent = null) {
@@ -74,4 +76,41 @@ export function attachTip(handle, { toUnits, current, onDrag, onKey, onRelease, 
     onRelease();
   });
   return { isDragging: () => drag !== null };
+}
+
+
+/** An SVG text's size and where its box sits from its (x, y) anchor, measured if drawn. */
+function textBox(label, fontPx) {
+  let bb = null;
+  try {
+    bb = label.getBBox();
+  } catch (_err) {
+    bb = null; // not in the page yet
+  }
+  if (bb && bb.width > 0) {
+    return { w: bb.width, h: bb.height, left: bb.x - Number(label.getAttribute("x") || 0),
+      ascent: Number(label.getAttribute("y") || 0) - bb.y };
+  }
+  return { w: estimateWidth(label.textContent, fontPx), h: fontPx * 1.3, left: 0,
+    ascent: fontPx };
+}
+
+/**
+ * Place arrow labels beside their tips (see _labels.js): `entries` = [{ label, tip, origin }]
+ * in drawing units, most important first; `markers` = the draggable tips { x, y, r }.
+ * No label leaves the size × size drawing, overlaps another or hides a tip.
+ */
+export function placeArrowLabels(entries, markers, size, fontPx) {
+  const boxes = entries.map((e) => textBox(e.label, fontPx));
+  const items = entries.map((e, i) => {
+    const dx = e.tip[0] - e.origin[0];
+    const dy = e.tip[1] - e.origin[1];
+    const L = Math.hypot(dx, dy);
+    return { tip: e.tip, dir: L ? [dx / L, dy / L] : [0, 0], w: boxes[i].w + 2,
+      h: boxes[i].h + 2 };
+  });
+  placeLabels(items, markers, size).forEach((box, i) => {
+    entries[i].label.setAttribute("x", box.x + 1 - boxes[i].left);
+    entries[i].label.setAttribute("y", box.y + 1 + boxes[i].ascent);
+  });
 }

@@ -6,8 +6,9 @@
 // lessons_lib.attention (the read-only traitlets scores / weights).
 
 import { fixed, stripZeros } from "./_format.js";
-import { attachTip, htmlEl, svgEl } from "./_shared.js";
+import { attachTip, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
 const SIZE = 360;
+const LABEL_PX = 14; // .ae-arrow .ae-label font-size in attention_explorer.css
 const PAD = 22;
 const EXTENT = 2.5; // the grid shows −2.5 … 2.5
 const D_K = 2;
@@ -134,9 +135,17 @@ function render({ model, el }) {
     arrow.shaft.setAttribute("y2", by);
     arrow.head.setAttribute("points", `${px},${py} ${bx - uy * hl * 0.45},${by + ux * hl * 0.45} `
       + `${bx + uy * hl * 0.45},${by - ux * hl * 0.45}`);
-    arrow.label.setAttribute("x", Math.min(Math.max(px + ux * 16 - 8, 2), SIZE - 48));
-    arrow.label.setAttribute("y", Math.min(Math.max(py + uy * 16 + 4, 12), SIZE - 4));
     arrow.label.textContent = text;
+  }
+
+  /** Put every visible label beside its tip, clear of the other labels and the handles. */
+  function placeAllLabels(vectors) {
+    const entries = arrows.map((arrow, i) => ({ arrow, v: vectors[i] }))
+      .filter(({ arrow }) => arrow.g.getAttribute("visibility") !== "hidden")
+      .reverse() // the query first: its label matters most
+      .map(({ arrow, v }) => ({ label: arrow.label, tip: [X(v[0]), Y(v[1])], origin: [X(0), Y(0)] }));
+    const markers = vectors.map((v) => ({ x: X(v[0]), y: Y(v[1]), r: 10 }));
+    placeArrowLabels(entries, markers, SIZE, LABEL_PX);
   }
 
   function build() {
@@ -155,7 +164,8 @@ function render({ model, el }) {
         "data-testid": `handle-${name}` }, handlesLayer);
       svgEl("circle", { class: "ae-focus", r: 14 }, h);
       if (isQuery) svgEl("circle", { class: "ae-marker", r: 7 }, h);
-      else svgEl("rect", { class: "ae-marker", x: -5, y: -5, width: 10, height: 10 }, h);
+      // a key's square is wider than the query's dot: with the query on a key, its corners show
+      else svgEl("rect", { class: "ae-marker", x: -7.5, y: -7.5, width: 15, height: 15 }, h);
       svgEl("circle", { class: "ae-hit", r: 20 }, h);
       attach(h, isQuery ? "query" : i);
       return h;
@@ -186,6 +196,7 @@ function render({ model, el }) {
     const weights = softmax(scaled, temperature);
     state.keys.forEach((k, i) => placeArrow(arrows[i], k, tokens[i] ?? ""));
     placeArrow(arrows[arrows.length - 1], state.query, `q (${get("query_token")})`);
+    placeAllLabels([...state.keys, state.query]);
     handles.forEach((h, i) => {
       const which = i === handles.length - 1 ? "query" : i;
       const v = vectorOf(which);

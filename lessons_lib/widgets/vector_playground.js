@@ -7,7 +7,7 @@
 
 import { dotWorking, fixed, formatNumber, formatVector } from "./_format.js";
 import { angleDeg, dotp, isZero, len, round, roundTo, signMessage, unit } from "./_geometry.js";
-import { attachTip, htmlEl, svgEl } from "./_shared.js";
+import { attachTip, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
 
 const SIZE = 400; // viewBox width and height
 const PAD = 26; // room for tick labels around the grid
@@ -221,16 +221,22 @@ function render({ model, el }) {
     arrow.head.setAttribute("points",
       `${px1},${py1} ${bx - uy * halfWidth},${by + ux * halfWidth} ` +
       `${bx + uy * halfWidth},${by - ux * halfWidth}`);
-    // label just beyond the tip, kept inside the drawing
-    const charWidth = root.classList.contains("vp-large") ? 18 : 13;
-    const width = charWidth * text.length + 6;
-    const wantX = tipX + ux * 18 - 4;
-    const lx = Math.min(Math.max(wantX, 2), SIZE - width);
-    let ly = Math.min(Math.max(tipY + uy * 18 + 5, 16), SIZE - 4);
-    if (lx !== wantX) ly = tipY > 40 ? tipY - 12 : tipY + 24; // pushed in: move off the head
-    arrow.label.setAttribute("x", lx);
-    arrow.label.setAttribute("y", ly);
+    // the label is placed with all the others, once every arrow is drawn (placeLabels)
+    arrow.tip = [tipX, tipY];
+    arrow.origin = [px0, py0];
     setText(arrow.label, text);
+  }
+
+  /** Every visible label beside its tip: never overlapping, never over a handle. */
+  function placeLabels() {
+    const order = ["a", "b", "sum", "double", "ua", "ub"]; // most important first
+    const entries = order.map((k) => arrows[k])
+      .filter((arrow) => arrow.g.getAttribute("visibility") !== "hidden" && arrow.label.textContent)
+      .map((arrow) => ({ label: arrow.label, tip: arrow.tip, origin: arrow.origin }));
+    const markers = ["a", "b"].filter((k) => k === "a" || get("show_b"))
+      .map((k) => ({ x: X(state[k][0]), y: Y(state[k][1]), r: 11 }));
+    const fontPx = root.classList.contains("vp-large") ? 24 : 17; // --vp-label-size
+    placeArrowLabels(entries, markers, SIZE, fontPx);
   }
 
   function ariaLabel(which) {
@@ -273,6 +279,7 @@ function render({ model, el }) {
     const projOn = get("show_projection") && showB && !isZero(b);
     const p = isZero(b) ? [0, 0] : [(dotp(a, b) / dotp(b, b)) * b[0], (dotp(a, b) / dotp(b, b)) * b[1]];
     placeArrow(arrows.proj, [0, 0], p, "", projOn);
+    placeLabels();
     drop.setAttribute("x1", X(a[0]));
     drop.setAttribute("y1", Y(a[1]));
     drop.setAttribute("x2", X(p[0]));

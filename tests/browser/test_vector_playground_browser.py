@@ -260,3 +260,58 @@ def test_notebook7_renders_and_drags(nb7):
     nb7.page.keyboard.press("Shift+ArrowLeft")  # b = [−0.2, 1.8]: 2·(−0.2) + 1·1.8 = 1.4
     assert vp.text("dot") == "1.40"
     assert nb7.wait_for_python("w.b", lambda v: v == [-0.2, 1.8]) == [-0.2, 1.8]
+
+
+VP_LABELS_JS = """(root) => {
+  const box = (e) => { const r = e.getBoundingClientRect();
+                       return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const svg = box(root.querySelector('[data-testid=svg]'));
+  const labels = [...root.querySelectorAll('.vp-arrow .vp-label')]
+    .filter((t) => t.textContent && t.closest('g').getAttribute('visibility') !== 'hidden')
+    .map((t) => ({text: t.textContent, ...box(t)}));
+  const handles = [...root.querySelectorAll('.vp-handle')]
+    .filter((h) => h.getAttribute('visibility') !== 'hidden')
+    .map((h) => box(h.querySelector('.vp-marker')));
+  return {svg, labels, handles};
+}"""
+
+# a, 2a and a+b along one line, b on a, everything at the origin, a in a corner
+VP_LAYOUTS = {
+    "a_2a_sum_in_line": ([1, 1], [0.5, 0.5]),
+    "b_on_a": ([2, 1], [2, 1]),
+    "at_origin": ([0, 0], [0, 0]),
+    "corner": ([4, 4], [4, 3.8]),
+    "ten_degrees": ([3, 0.5], [3, 1.0]),
+}
+
+
+def _vp_overlap(a, b):
+    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+@pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
+@pytest.mark.parametrize("large", [False, True])
+def test_labels_never_overlap_nor_leave_the_drawing(vp, lab, theme, large):
+    lab.page.evaluate("t => window.jupyterapp.commands.execute('apputils:change-theme', "
+                      "{theme: t})", theme)
+    lab.kernel_eval(f"w.show_sum = True\nw.show_double = True\nw.large_text = {large}")
+    for name, (a, b) in VP_LAYOUTS.items():
+        lab.kernel_eval(f"w.a = {a}\nw.b = {b}")
+        vp.page.wait_for_function(
+            "([x, y]) => { const h = document.querySelector('.vp-root [data-testid=handle-b]');"
+            " return h && Number(h.dataset.x) === x && Number(h.dataset.y) === y; }", arg=b)
+        seen = vp.root.evaluate(VP_LABELS_JS)
+        svg = seen["svg"]
+        for label in seen["labels"]:
+            assert (label["x"] >= svg["x"] - 0.5 and label["y"] >= svg["y"] - 0.5
+                    and label["x"] + label["w"] <= svg["x"] + svg["w"] + 0.5
+                    and label["y"] + label["h"] <= svg["y"] + svg["h"] + 0.5), (name, label)
+            for handle in seen["handles"]:
+                assert not _vp_overlap(label, handle), (name, label["text"], "hides a tip")
+        for i, x in enumerate(seen["labels"]):
+            for y in seen["labels"][i + 1:]:
+                assert not _vp_overlap(x, y), (name, x["text"], y["text"])
+        vp.svg.screenshot(path=str(lab.artifacts / f"playground-labels-{name}-"
+                                                    f"{'large-' if large else ''}"
+                                                    f"{theme.split()[-1].lower()}.png"))

@@ -71,4 +71,4 @@ def test_widget_javascript_matches_python(tmp_path: Path) -> None:
         env={**os.environ, "LESSONS_JS_FIXTURES": str(fixtures)}, timeout=120,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "# pass 6" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
+    assert "# pass 8" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
