@@ -328,9 +328,12 @@ function render({ model, el }) {
     setText(rows.sum.value, formatVector(sum));
     rows.double.row.hidden = !get("show_double");
     setText(rows.double.value, formatVector(dbl));
-    for (const r of [rows.b, rows.dot, rows.normB, rows.angle, rows.cos]) r.row.hidden = !showB;
-    working.hidden = !showB;
-    sign.hidden = !showB;
+    // show_dot=False (lesson 01): vectors and lengths only, no a·b, angle or sign yet
+    const showDot = showB && get("show_dot");
+    for (const r of [rows.b, rows.normB]) r.row.hidden = !showB;
+    for (const r of [rows.dot, rows.angle, rows.cos]) r.row.hidden = !showDot;
+    working.hidden = !showDot;
+    sign.hidden = !showDot;
     const [kind, message] = signMessage(a, b, get("sign_rules"));
     setText(sign, message);
     sign.dataset.kind = kind;
@@ -405,7 +408,7 @@ function render({ model, el }) {
   }
 
   const keys = ["a", "b", "snap", "show_projection", "show_sum", "show_double", "normalise",
-    "lock_lengths", "large_text", "show_b", "grid"];
+    "lock_lengths", "large_text", "show_b", "show_dot", "grid"];
   for (const k of keys) model.on(`change:${k}`, syncFromModel);
 
   drawGrid();

@@ -84,6 +84,9 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
         Large readouts for a classroom projector.
     show_b : bool, default True
         ``False`` shows only ``a`` (a one-vector warm-up).
+    show_dot : bool, default True
+        ``False`` hides a·b, its working, the angle, cos θ and the sign sentence: for
+        lesson 01, which adds and scales vectors before lesson 02 teaches the dot product.
     grid : int, default 4
         Half-width of the visible grid in units (4 → −4 … 4).
 
@@ -131,6 +134,7 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
     lock_lengths = traitlets.Bool(False).tag(sync=True)
     large_text = traitlets.Bool(False).tag(sync=True)
     show_b = traitlets.Bool(True).tag(sync=True)
+    show_dot = traitlets.Bool(True).tag(sync=True)
     grid = traitlets.Int(4).tag(sync=True)
 
     dot = traitlets.Float(0.0, read_only=True)
@@ -149,13 +153,14 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
         lock_lengths: bool = False,
         large_text: bool = False,
         show_b: bool = True,
+        show_dot: bool = True,
         grid: int = 4,
         **kwargs: Any,
     ) -> None:
         super().__init__(
             a=a, b=b, snap=snap, show_projection=show_projection, show_sum=show_sum,
             show_double=show_double, normalise=normalise, lock_lengths=lock_lengths,
-            large_text=large_text, show_b=show_b, grid=grid, **kwargs,
+            large_text=large_text, show_b=show_b, show_dot=show_dot, grid=grid, **kwargs,
         )
         self._recompute()
 
@@ -183,6 +188,9 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
         if not self.show_b:
             return (f"VectorPlayground(a={a_text}, show_b=False): "
                     f"‖a‖ = {format_number(norm(self.a))}")
+        if not self.show_dot:
+            return (f"VectorPlayground(a={a_text}, b={format_vector(self.b)}, show_dot=False): "
+                    f"‖a‖ = {format_number(norm(self.a))}, ‖b‖ = {format_number(norm(self.b))}")
         unit = ""
         if self.normalise and not (is_zero(self.a) or is_zero(self.b)):
             # what the readout shows in this mode: the dot product of the unit vectors

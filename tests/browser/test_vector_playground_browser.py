@@ -315,3 +315,18 @@ def test_labels_never_overlap_nor_leave_the_drawing(vp, lab, theme, large):
         vp.svg.screenshot(path=str(lab.artifacts / f"playground-labels-{name}-"
                                                     f"{'large-' if large else ''}"
                                                     f"{theme.split()[-1].lower()}.png"))
+
+
+def test_show_dot_false_hides_the_dot_product_rows(vp, lab):
+    """Lesson 01's playground: vectors and lengths only, until lesson 02 teaches a·b."""
+    lab.kernel_eval("w.show_dot = False")
+    vp.page.wait_for_function(
+        "() => document.querySelector('.vp-root [data-testid=sign]').hidden")
+    shown = vp.root.locator(".vp-readouts").inner_text()
+    assert "‖a‖" in shown and "‖b‖" in shown
+    for later in ("a · b", "angle", "cos θ", "Positive"):
+        assert later not in shown, later
+    lab.kernel_eval("w.show_dot = True")
+    vp.page.wait_for_function(
+        "() => !document.querySelector('.vp-root [data-testid=sign]').hidden")
+    assert "a · b" in vp.root.locator(".vp-readouts").inner_text()

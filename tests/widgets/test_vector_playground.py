@@ -210,3 +210,16 @@ def test_repr_in_normalise_mode_shows_the_unit_dot_product():
     w = VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8], normalise=True)
     cos = 3.6 / (math.hypot(1.8, 1.2) * math.hypot(0.8, 1.8))  # by hand: 0.845
     assert f"â·b̂ = cos θ = {cos:.3f}" in repr(w)
+
+
+def test_show_dot_false_leaves_out_what_lesson_02_teaches():
+    """Lesson 01 adds and scales vectors; a·b, the angle and the sign wait for lesson 02."""
+    from lessons_lib.widgets import VectorPlayground
+
+    w = VectorPlayground(a=[2, 1], b=[-1, 2], show_dot=False)
+    text = repr(w)
+    assert "‖a‖ = 2.24" in text and "‖b‖ = 2.24" in text  # √5 by hand
+    for taught_later in ("a·b", "angle", "cos", "perpendicular"):
+        assert taught_later not in text
+    assert w.dot == 0  # still computed for Python: [2, 1]·[−1, 2] = −2 + 2
+    assert "a·b = 0.00" in repr(VectorPlayground(a=[2, 1], b=[-1, 2]))
