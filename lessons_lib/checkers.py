@@ -28,7 +28,7 @@ from lessons_lib._validate import as_vector, same_length
 from lessons_lib.formatting import format_number, format_vector
 
 Status = Literal["correct", "wrong", "not attempted"]
-_ICON = {"correct": "✅ Correct!", "wrong": "❌ Not yet:", "not attempted": "✏️ Not attempted yet:"}
+_ICON = {"correct": "✓ Correct!", "wrong": "✗ Not yet:", "not attempted": "✎ Not attempted yet:"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Feedback:
     Examples
     --------
     >>> Feedback("correct", "a·b = 32.")
-    ✅ Correct! a·b = 32.
+    ✓ Correct! a·b = 32.
     >>> bool(Feedback("wrong", "add the products."))
     False
     """
@@ -68,7 +68,7 @@ class Feedback:
         >>> Feedback("wrong", "add the products.").require()
         Traceback (most recent call last):
         ...
-        lessons_lib.checkers.NotYet: ❌ Not yet: add the products.
+        lessons_lib.checkers.NotYet: ✗ Not yet: add the products.
         """
         if not self.ok:
             raise NotYet(str(self))
@@ -300,13 +300,13 @@ def check_number(answer: object, expected: float, *, tol: float = 1e-6, hints: H
     Examples
     --------
     >>> check_number(32, 32)
-    ✅ Correct! the answer = 32.
+    ✓ Correct! the answer = 32.
     >>> check_number(..., 32)
-    ✏️ Not attempted yet: replace `...` with your answer, then run the cell again (Shift+Enter).
+    ✎ Not attempted yet: replace `...` with your answer, then run the cell again (Shift+Enter).
     >>> check_number(21, 32, hints=[(21, "you added all six numbers; multiply pairs first.")])
-    ❌ Not yet: you added all six numbers; multiply pairs first.
+    ✗ Not yet: you added all six numbers; multiply pairs first.
     >>> check_number("32", 32)
-    ❌ Not yet: '32' is text (it is in quotes). Write the number without quotes: answer = 32
+    ✗ Not yet: '32' is text (it is in quotes). Write the number without quotes: answer = 32
     """
     return _scalar_verdict(_to_number(answer, what), float(expected), tol, what, hints)
 
@@ -319,11 +319,11 @@ def check_vector(answer: object, expected: Sequence[float] | NDArray[np.float64]
     Examples
     --------
     >>> check_vector([4, 6], [4, 6])
-    ✅ Correct! the answer = [4, 6].
+    ✓ Correct! the answer = [4, 6].
     >>> check_vector([4, 7], [4, 6])
-    ❌ Not yet: position 1 (counting from 0) is off; the others are right.
+    ✗ Not yet: position 1 (counting from 0) is off; the others are right.
     >>> check_vector(10, [4, 6])
-    ❌ Not yet: you gave a single number (10), but the answer has several numbers.
+    ✗ Not yet: you gave a single number (10), but the answer has several numbers.
     """
     array = _to_array(answer, what)
     target = np.asarray(expected, dtype=float)
@@ -385,11 +385,11 @@ def check_dot(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
     Examples
     --------
     >>> check_dot(32, [1, 2, 3], [4, 5, 6])
-    ✅ Correct! a·b = 32.
+    ✓ Correct! a·b = 32.
     >>> check_dot([4, 10, 18], [1, 2, 3], [4, 5, 6])
-    ❌ Not yet: you returned the products [4, 10, 18] — now add them up.
+    ✗ Not yet: you returned the products [4, 10, 18] — now add them up.
     >>> check_dot(28, [1, 2, 3], [4, 5, 6])
-    ❌ Not yet: you left out a term: 28 is the sum without 1·4 = 4. Every position counts.
+    ✗ Not yet: you left out a term: 28 is the sum without 1·4 = 4. Every position counts.
     """
     va, vb = _pair(a, b)
     products = va * vb
@@ -432,9 +432,9 @@ def check_add(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
     Examples
     --------
     >>> check_add([4, 6], [1, 2], [3, 4])
-    ✅ Correct! a + b = [4, 6].
+    ✓ Correct! a + b = [4, 6].
     >>> check_add([1, 2, 3, 4], [1, 2], [3, 4])
-    ❌ Not yet: that is [1, 2] and [3, 4] joined end to end: Python's + on lists ...
+    ✗ Not yet: that is [1, 2] and [3, 4] joined end to end: Python's + on lists ...
     """
     va, vb = _pair(a, b)
     hints = [
@@ -454,9 +454,9 @@ def check_scale(answer: object, c: float, a: Sequence[float]) -> Feedback:
     Examples
     --------
     >>> check_scale([2, 4], 2, [1, 2])
-    ✅ Correct! c·a = [2, 4].
+    ✓ Correct! c·a = [2, 4].
     >>> check_scale([1, 2, 1, 2], 2, [1, 2])
-    ❌ Not yet: multiplying a Python list by 2 repeats the list. Multiply every number: ...
+    ✗ Not yet: multiplying a Python list by 2 repeats the list. Multiply every number: ...
     """
     va = np.asarray(a, dtype=float)
     hints: list[tuple[Any, str]] = [
@@ -476,9 +476,9 @@ def check_norm(answer: object, a: Sequence[float]) -> Feedback:
     Examples
     --------
     >>> check_norm(5, [3, 4])
-    ✅ Correct! ‖a‖ = 5.
+    ✓ Correct! ‖a‖ = 5.
     >>> check_norm(25, [3, 4])
-    ❌ Not yet: 25 is ‖a‖², the sum of the squares. Take the square root: ‖a‖ = √(a₁² + a₂² + …).
+    ✗ Not yet: 25 is ‖a‖², the sum of the squares. Take the square root: ‖a‖ = √(a₁² + a₂² + …).
     """
     va = np.asarray(a, dtype=float)
     squares = float(va @ va)
@@ -501,9 +501,9 @@ def check_cosine(answer: object, a: Sequence[float], b: Sequence[float]) -> Feed
     Examples
     --------
     >>> check_cosine(0.9746, [1, 2, 3], [4, 5, 6])
-    ✅ Correct! cos θ = 0.9746.
+    ✓ Correct! cos θ = 0.9746.
     >>> check_cosine(32, [1, 2, 3], [4, 5, 6])
-    ❌ Not yet: 32 is the raw dot product a·b. Divide it by ‖a‖‖b‖ to remove the lengths.
+    ✗ Not yet: 32 is the raw dot product a·b. Divide it by ‖a‖‖b‖ to remove the lengths.
     """
     va, vb = _nonzero_pair(a, b, "the cosine similarity")
     d, na, nb = float(va @ vb), float(np.sqrt(va @ va)), float(np.sqrt(vb @ vb))
@@ -531,9 +531,9 @@ def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedb
     Examples
     --------
     >>> check_angle(32.3, [1.8, 1.2], [0.8, 1.8])
-    ✅ Correct! θ = 32.3°.
+    ✓ Correct! θ = 32.3°.
     >>> check_angle(0.5633, [1.8, 1.2], [0.8, 1.8])
-    ❌ Not yet: that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π.
+    ✗ Not yet: that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π.
     """
     va, vb = _nonzero_pair(a, b, "the angle")
     cos = float(np.clip(va @ vb / (np.sqrt(va @ va) * np.sqrt(vb @ vb)), -1.0, 1.0))
@@ -556,9 +556,9 @@ def check_projection(answer: object, a: Sequence[float], b: Sequence[float]) -> 
     Examples
     --------
     >>> check_projection([3, 0], [3, 4], [2, 0])
-    ✅ Correct! the projection of a onto b = [3, 0].
+    ✓ Correct! the projection of a onto b = [3, 0].
     >>> check_projection(3, [3, 4], [2, 0])
-    ❌ Not yet: 3 is the scalar projection (the length of the shadow). The vector projection ...
+    ✗ Not yet: 3 is the scalar projection (the length of the shadow). The vector projection ...
     """
     va, vb = _pair(a, b)
     if not np.any(vb):
@@ -593,9 +593,9 @@ def check_choice(answer: object, correct: str, *,
     Examples
     --------
     >>> check_choice("b", "B", explanations={"A": "A vector is what you get from a + b."})
-    ✅ Correct! B.
+    ✓ Correct! B.
     >>> check_choice("A", "B", explanations={"A": "A vector is what you get from a + b."})
-    ❌ Not yet: A vector is what you get from a + b.
+    ✗ Not yet: A vector is what you get from a + b.
     """
     given = _normalise_choice(answer)
     if given == _normalise_choice(correct):
@@ -621,9 +621,9 @@ def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64])
     >>> import numpy as np
     >>> s = [2.0, 1.0, 0.0]
     >>> check_softmax(np.exp(s) / np.exp(s).sum(), s)
-    ✅ Correct! the softmax weights = [0.6652, 0.2447, 0.09].
+    ✓ Correct! the softmax weights = [0.6652, 0.2447, 0.09].
     >>> check_softmax(np.exp(s), s)
-    ❌ Not yet: you exponentiated but did not divide by the row's sum, so the weights do not ...
+    ✗ Not yet: you exponentiated but did not divide by the row's sum, so the weights do not ...
     """
     s = np.asarray(scores, dtype=float)
     expected = _softmax_rows(s)
@@ -655,7 +655,7 @@ def check_attention_weights(answer: object, Q: Sequence[Sequence[float]] | NDArr
     >>> import numpy as np
     >>> Q = np.array([[1.0, 0.0], [0.0, 1.0]]); K = np.array([[1.0, 1.0], [0.0, 2.0]])
     >>> check_attention_weights(Q @ K.T, Q, K)
-    ❌ Not yet: these are the raw scores QKᵀ, not the weights. Divide by √d_k, then apply ...
+    ✗ Not yet: these are the raw scores QKᵀ, not the weights. Divide by √d_k, then apply ...
     """
     q, k = np.asarray(Q, dtype=float), np.asarray(K, dtype=float)
     raw = q @ k.T
@@ -686,9 +686,9 @@ def check_sigmoid(answer: object, z: float) -> Feedback:
     Examples
     --------
     >>> check_sigmoid(0.5, 0.0)
-    ✅ Correct! σ(z) = 0.5000.
+    ✓ Correct! σ(z) = 0.5000.
     >>> check_sigmoid(2.0, 2.0)
-    ❌ Not yet: 2 is z itself, the weighted sum. Apply the activation: σ(z) = 1 / (1 + e^(−z)).
+    ✗ Not yet: 2 is z itself, the weighted sum. Apply the activation: σ(z) = 1 / (1 + e^(−z)).
     """
     z = float(z)
     expected = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
@@ -714,9 +714,9 @@ def check_clip(answer: object, g: Sequence[float], max_norm: float) -> Feedback:
     Examples
     --------
     >>> check_clip([3, 4], [6, 8], 5)
-    ✅ Correct! the clipped gradient = [3, 4].
+    ✓ Correct! the clipped gradient = [3, 4].
     >>> check_clip([0.6, 0.8], [6, 8], 5)
-    ❌ Not yet: that is the unit vector g/‖g‖ (length 1). Scale it to max_norm: g · max_norm/‖g‖.
+    ✗ Not yet: that is the unit vector g/‖g‖ (length 1). Scale it to max_norm: g · max_norm/‖g‖.
     """
     vg = np.asarray(g, dtype=float)
     length = float(np.sqrt(vg @ vg))

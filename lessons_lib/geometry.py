@@ -145,9 +145,9 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
 #: perpendicular). The widgets receive it from :func:`sign_rules`.
 PERPENDICULAR_COS = 5e-4
 
-POSITIVE = "⬆ Positive — vectors point in similar directions"
-ZERO = "⟂ Zero — the vectors are perpendicular"
-NEGATIVE = "⬇ Negative — vectors point in opposite directions"
+POSITIVE = "↑ Positive — vectors point in similar directions"
+ZERO = "⊥ Zero — the vectors are perpendicular"
+NEGATIVE = "↓ Negative — vectors point in opposite directions"
 ZERO_A = "○ Zero — a has zero length, so a·b = 0 whatever b is"
 ZERO_B = "○ Zero — b has zero length, so a·b = 0 whatever a is"
 ZERO_BOTH = "○ Zero — a and b both have zero length, so a·b = 0"
@@ -183,15 +183,15 @@ def sign_message(a: VectorLike, b: VectorLike) -> str:
     Examples
     --------
     >>> sign_message([1.8, 1.2], [0.8, 1.8])
-    '⬆ Positive — vectors point in similar directions'
+    '↑ Positive — vectors point in similar directions'
     >>> sign_message([1, 0], [0, 1])
-    '⟂ Zero — the vectors are perpendicular'
+    '⊥ Zero — the vectors are perpendicular'
     >>> sign_message([1, 0], [-1, 0.5])
-    '⬇ Negative — vectors point in opposite directions'
+    '↓ Negative — vectors point in opposite directions'
     >>> sign_message([0, 0], [1, 2])
     '○ Zero — a has zero length, so a·b = 0 whatever b is'
     >>> sign_message([0.01, 0.02], [0.03, 0.01])   # 45° apart, a·b = 0.0005
-    '⬆ Positive — vectors point in similar directions'
+    '↑ Positive — vectors point in similar directions'
     """
     va, vb = as_vector(a, "a"), as_vector(b, "b")
     same_length(va, vb)

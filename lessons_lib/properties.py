@@ -131,7 +131,7 @@ class PropertyReport:
     def to_html(self) -> str:
         """The same table as HTML (used by the lesson-05 property panel)."""
         rows = "".join(
-            f"<tr><td>{'✅' if ch.holds else '❌'}</td><td>{ch.name}</td><td>{ch.law}</td>"
+            f"<tr><td>{'✓' if ch.holds else '✗'}</td><td>{ch.name}</td><td>{ch.law}</td>"
             f"<td style='text-align:right'>{format_number(ch.left, 4)}</td>"
             f"<td>{ch.relation}</td>"
             f"<td style='text-align:right'>{format_number(ch.right, 4)}</td></tr>"

@@ -38,7 +38,7 @@ def status(fb):
 def test_placeholder_is_not_attempted(call, placeholder):
     fb = call(placeholder)
     assert fb.status == "not attempted" and not fb
-    assert str(fb).startswith("✏️ Not attempted yet: replace `...`")
+    assert str(fb).startswith("✎ Not attempted yet: replace `...`")
 
 
 class TestDot:
@@ -46,14 +46,14 @@ class TestDot:
 
     def test_right(self):
         fb = c.check_dot(32, self.a, self.b)
-        assert fb.ok and str(fb) == "✅ Correct! a·b = 32."
+        assert fb.ok and str(fb) == "✓ Correct! a·b = 32."
 
     def test_numpy_scalar_is_fine(self):
         assert c.check_dot(np.int64(32), self.a, self.b)
 
     def test_products_not_added(self):
         fb = c.check_dot([4, 10, 18], self.a, self.b)
-        assert str(fb) == "❌ Not yet: you returned the products [4, 10, 18] — now add them up."
+        assert str(fb) == "✗ Not yet: you returned the products [4, 10, 18] — now add them up."
 
     def test_products_as_array(self):
         assert "now add them up" in str(c.check_dot(np.array([4, 10, 18]), self.a, self.b))
@@ -148,7 +148,7 @@ def test_projection():
 def test_choice():
     assert c.check_choice(" b) ", "B").ok
     fb = c.check_choice("A", "B", explanations={"A": "A is a vector, not a number."})
-    assert str(fb) == "❌ Not yet: A is a vector, not a number."
+    assert str(fb) == "✗ Not yet: A is a vector, not a number."
     assert "not the right choice" in str(c.check_choice("C", "B"))
 
 
@@ -284,3 +284,24 @@ def test_quiz_number_box_never_crashes(typed, needle):
 def test_quiz_number_box_still_accepts_the_answer():
     assert NumericAnswer("What is 2 + 1?", 3).check(" 3 ").status == "correct"
     assert NumericAnswer("What is −1 − 1?", -2).check("−2").status == "correct"
+
+
+def test_every_message_mark_renders_without_an_emoji_font():
+    """Issue 13: ✅ ⏱ ✍️ showed as empty boxes on a stock Debian desktop. Every character of
+    the checkers' verdicts, the quiz's and the sign sentences must be in DejaVu Sans (the
+    default font there; matplotlib ships a copy, so this does not depend on the machine)."""
+    import os
+
+    import matplotlib
+    from fontTools.ttLib import TTFont
+
+    from lessons_lib import checkers, geometry
+
+    font = os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
+    cmap = TTFont(font).getBestCmap()
+    rules = geometry.sign_rules()
+    texts = [*checkers._ICON.values(), *rules["messages"].values(),
+             *(str(ch.check_dot(answer, [1, 2, 3], [4, 5, 6])) for answer in (32, 31, ...)),
+             *(str(NumericAnswer("?", answer=1.0).check(r)) for r in ("1", "2", "x"))]
+    missing = {c for text in texts for c in text if ord(c) not in cmap and not c.isspace()}
+    assert not missing, sorted(missing)

@@ -203,7 +203,7 @@ def test_02_widget_start_values_of_source_004():
     assert f"{dot:.2f}" == "3.60" and f"{angle:.1f}" == "32.3"  # the seed's readouts
     assert _shows(out, f"= {dot:.2f}")
     assert f"{angle:.1f}°" in out
-    assert "⬆ Positive — vectors point in similar directions" in out
+    assert "↑ Positive — vectors point in similar directions" in out
     widget_cells = [c for c in _code_cells(nb) if "VectorPlayground(" in _join(c["source"])]
     assert widget_cells and "a=[1.8, 1.2], b=[0.8, 1.8]" in _join(widget_cells[0]["source"])
 
@@ -277,14 +277,14 @@ def test_at_least_three_exercises_stored_unattempted(lesson):
                  and "check_" in _join(c["source"])]
     assert len(exercises) >= 3, f"{name}: {len(exercises)} exercise cells"
     for cell in exercises:
-        assert "✏️ Not attempted yet" in _cell_output(cell), f"{name}: {cell['id']}"
+        assert "✎ Not attempted yet" in _cell_output(cell), f"{name}: {cell['id']}"
 
 
 def test_feedback_shows_both_correct_and_a_taught_mistake(lesson):
     name, nb = lesson
     out = _all_output(nb)
-    assert "✅ Correct!" in out, f"{name}: no solution is checked"
-    assert "❌ Not yet:" in out, f"{name}: no typical wrong answer is demonstrated"
+    assert "✓ Correct!" in out, f"{name}: no solution is checked"
+    assert "✗ Not yet:" in out, f"{name}: no typical wrong answer is demonstrated"
 
 
 def test_solutions_are_collapsed(lesson):

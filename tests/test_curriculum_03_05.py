@@ -49,7 +49,7 @@ def test_at_least_three_checker_exercises_stored_unattempted(lesson):
     assert len(exercises) >= 3
     for cell in exercises:
         text = "".join("".join(o["data"]["text/plain"]) for o in cell["outputs"] if "data" in o)
-        assert text.startswith("✏️ Not attempted yet"), text
+        assert text.startswith("✎ Not attempted yet"), text
         assert re.search(r"\bcheck_\w+\(answer", "".join(cell["source"]))
 
 
@@ -58,8 +58,8 @@ def test_solutions_are_collapsed_and_checked(lesson):
     md = _markdown(nb)
     assert md.count("<details><summary>Show solution</summary>") >= 3
     out = _outputs(nb)
-    assert out.count("✅ Correct!") >= 3
-    assert "❌ Not yet:" in out  # a typical wrong answer is demonstrated
+    assert out.count("✓ Correct!") >= 3
+    assert "✗ Not yet:" in out  # a typical wrong answer is demonstrated
 
 
 def test_quiz_misconceptions_checkpoints_widget(lesson):
@@ -204,4 +204,4 @@ def test_05_random_trials_and_clipping():
     assert f"g·g = 3·3 + 4·4 = {g @ g:g} > max_norm² = 1" in out
     clipped = g / np.sqrt(g @ g)
     assert f"= [{clipped[0]:g}, {clipped[1]:g}]" in out
-    assert "✅ Correct! the clipped gradient = [3, 4]." in out  # [6, 8]·5/10
+    assert "✓ Correct! the clipped gradient = [3, 4]." in out  # [6, 8]·5/10

@@ -157,5 +157,5 @@ def test_lesson_structure(name):
     assert "## Misconceptions" in md and "## Checkpoints" in md.replace(": the whole series", "")
     assert "Quiz(" in code and re.search(r"Quiz: .*\((\d+) questions\)", out)
     assert "Predict before" in md or name.startswith("08")  # 08's widget is the heatmap
-    assert "✏️ Not attempted yet" in out and "✅ Correct!" in out
+    assert "✎ Not attempted yet" in out and "✓ Correct!" in out
     assert "raw scores are not the weights" in md.lower()

@@ -17,7 +17,7 @@ For every lesson ``notebooks/NN_name.ipynb`` this writes the nbgrader *source* n
   (the student sees ``answer = ...`` there), followed by a locked **test cell**
   ``check_…(answer, …).require()`` worth one point: the checker computes the expected value
   itself (NumPy, independently of the functions the lesson teaches) and a wrong answer fails
-  with the checker's diagnosis as the message (``NotYet: ❌ Not yet: you left out a term…``);
+  with the checker's diagnosis as the message (``NotYet: ✗ Not yet: you left out a term…``);
 * the model solutions (``exN-check`` cells and ``<details>`` solution blocks) are left out;
 * every other cell (prose, widgets, worked examples, the quiz) is kept as locked,
   read-only context.

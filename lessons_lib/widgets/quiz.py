@@ -53,9 +53,9 @@ class MultipleChoice:
     --------
     >>> q = MultipleChoice("2 + 2?", options=["3", "4"], answer="4", explanation="Count.")
     >>> q.check("B")
-    ✅ Correct! 4. Count.
+    ✓ Correct! 4. Count.
     >>> q.check("3")
-    ❌ Not yet: you chose 3. Count.
+    ✗ Not yet: you chose 3. Count.
     """
 
     prompt: str
@@ -109,9 +109,9 @@ class NumericAnswer:
     --------
     >>> q = NumericAnswer("cos 90°?", answer=0.0, tol=1e-3, explanation="Perpendicular.")
     >>> q.check("0")
-    ✅ Correct! 0. Perpendicular.
+    ✓ Correct! 0. Perpendicular.
     >>> q.check("one")
-    ❌ Not yet: 'one' is not a number; type digits, e.g. 0.5 or -2.
+    ✗ Not yet: 'one' is not a number; type digits, e.g. 0.5 or -2.
     """
 
     prompt: str
@@ -166,7 +166,7 @@ class Quiz(TextReprMixin, widgets.VBox):
     1. 1 + 1?
        A) 2   B) 3
     >>> quiz.answer(1, "A")
-    ✅ Correct! 2.
+    ✓ Correct! 2.
     >>> quiz.score
     1
     """

@@ -15,13 +15,13 @@ redraws the widget.
 Where no widget front end runs (nbval, nbconvert, GitHub) the widget shows its
 text repr instead, e.g.::
 
-    VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8]): a·b = 3.60, angle = 32.3°, ⬆ Positive — ...
+    VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8]): a·b = 3.60, angle = 32.3°, ↑ Positive — ...
 
 Examples
 --------
 >>> w = VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8])
 >>> w
-VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8]): a·b = 3.60, angle = 32.3°, ⬆ Positive — vectors point in similar directions
+VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8]): a·b = 3.60, angle = 32.3°, ↑ Positive — vectors point in similar directions
 >>> w.b = [-1.2, 1.8]
 >>> abs(w.dot) < 1e-12, w.angle
 (True, 90.0)

@@ -15,9 +15,9 @@ import lessons_lib as ll
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "vector_playground.ipynb"
-POSITIVE = "⬆ Positive — vectors point in similar directions"
-ZERO = "⟂ Zero — the vectors are perpendicular"
-NEGATIVE = "⬇ Negative — vectors point in opposite directions"
+POSITIVE = "↑ Positive — vectors point in similar directions"
+ZERO = "⊥ Zero — the vectors are perpendicular"
+NEGATIVE = "↓ Negative — vectors point in opposite directions"
 
 
 def angle_text(a, b):

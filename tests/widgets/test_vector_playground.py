@@ -145,21 +145,21 @@ def test_repr_is_deterministic_and_readable():
     w1 = VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8])
     w2 = VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8])
     expected = ("VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8]): a·b = 3.60, angle = 32.3°, "
-                "⬆ Positive — vectors point in similar directions")
+                "↑ Positive — vectors point in similar directions")
     assert repr(w1) == repr(w2) == expected
     assert "0x" not in repr(w1) and w1.model_id not in repr(w1)
 
 
 def test_repr_sign_messages():
     assert repr(VectorPlayground(a=[2, 1], b=[-1, 2])).endswith(
-        "a·b = 0.00, angle = 90.0°, ⟂ Zero — the vectors are perpendicular")
+        "a·b = 0.00, angle = 90.0°, ⊥ Zero — the vectors are perpendicular")
     assert repr(VectorPlayground(a=[2, 1], b=[-2, -1])).endswith(
-        "a·b = −5.00, angle = 180.0°, ⬇ Negative — vectors point in opposite directions")
+        "a·b = −5.00, angle = 180.0°, ↓ Negative — vectors point in opposite directions")
     # Perpendicular is decided on the angle: 88.3° is not 90°, although a·b = 0.003 shows
     # as 0.00; and tiny vectors 45° apart (a·b = 0.0005) point in similar directions.
-    assert "88.3°, ⬆ Positive" in repr(VectorPlayground(a=[0.1, 0.0], b=[0.03, 1.0]))
-    assert "45.0°, ⬆ Positive" in repr(VectorPlayground(a=[0.01, 0.02], b=[0.03, 0.01]))
-    assert "90.0°, ⟂ Zero" in repr(VectorPlayground(a=[1.0, 0.0], b=[0.0004, 1.0]))
+    assert "88.3°, ↑ Positive" in repr(VectorPlayground(a=[0.1, 0.0], b=[0.03, 1.0]))
+    assert "45.0°, ↑ Positive" in repr(VectorPlayground(a=[0.01, 0.02], b=[0.03, 0.01]))
+    assert "90.0°, ⊥ Zero" in repr(VectorPlayground(a=[1.0, 0.0], b=[0.0004, 1.0]))
     assert repr(VectorPlayground(a=[3, 4], show_b=False)) == (
         "VectorPlayground(a=[3, 4], show_b=False): ‖a‖ = 5")
 
