@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -233,6 +234,69 @@ def _close(x: float | NDArray[np.float64], y: float | NDArray[np.float64], tol: 
     return x_arr.shape == y_arr.shape and bool(np.all(np.abs(x_arr - y_arr) <= tol))
 
 
+def _precision(tol: float) -> int | None:
+    """The decimal places a tolerance asks for: 0.005 → 2, 5e-4 → 3; None for 1e-6.
+
+    A tolerance of half a unit in the last place means "give this many decimals"; any
+    other tolerance (1e-6, 1e-9) means "the exact value", within rounding error.
+    """
+    places = -math.log10(2 * tol) if tol > 0 else math.inf
+    if not math.isfinite(places) or abs(places - round(places)) > 1e-9 or places < 0:
+        return None
+    return round(places)
+
+
+def _written_decimals(x: float) -> int:
+    """Decimal places of ``x`` as Python writes it (0.69 → 2, 0.6857 → 4, 3.0 → 0)."""
+    text = repr(float(x))
+    if "e" in text or "n" in text:  # 1e-07, inf, nan: as precise as a float gets
+        return 17
+    decimals = text.split(".")[1].rstrip("0")
+    return len(decimals)
+
+
+#: A computed answer carries 10+ decimals: compare it to 6 places, not to its last digit.
+_MOST_DECIMALS = 6
+
+
+def _rounding(value: float, expected: float, tol: float) -> str | None:
+    """How ``value`` relates to ``expected`` at the precision ``tol`` asks for.
+
+    ``"right"``: within ``tol`` of it and, if it has more decimals than asked for, a correct
+    rounding of it at those decimals (0.69 or 0.686 for 0.6857 at two decimals; 0.424 is
+    not 0.42); ``"few decimals"``: a correct rounding with fewer decimals than asked
+    (0.7 when two are asked for); None otherwise.
+    """
+    gap = abs(value - expected)
+    wanted = _precision(tol)
+    if wanted is None or gap <= 1e-9 * max(1.0, abs(expected)):  # or exact: 5 for 5.0
+        return "right" if gap <= tol else None
+    written = min(_written_decimals(value), _MOST_DECIMALS)
+    half_unit = 0.5 * 10.0 ** -written * (1 + 1e-9) + 1e-12
+    if written >= wanted:
+        return "right" if gap <= min(tol, half_unit) * (1 + 1e-9) + 1e-12 else None
+    return "few decimals" if gap <= half_unit else None
+
+
+def _decimals_message(what: str, tol: float) -> str:
+    wanted = _precision(tol) or 2
+    return (f"close: that is {what} rounded too far. Give {wanted} decimal places "
+            "(or more), rounding only the final answer.")
+
+
+def _entries(array: NDArray[np.float64], target: NDArray[np.float64], tol: float) -> str | None:
+    """:func:`_rounding` for every entry: "right", "few decimals" or None."""
+    if array.shape != target.shape:
+        return None
+    verdicts = {_rounding(float(v), float(t), tol) for v, t in zip(array.flat, target.flat,
+                                                                    strict=True)}
+    if verdicts <= {"right"}:
+        return "right"
+    if None in verdicts:
+        return None
+    return "few decimals"
+
+
 def _guard(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
     """Run a checker; an answer of the wrong kind becomes feedback, not a traceback."""
 
@@ -256,16 +320,25 @@ Hints = Iterable[tuple[Any, str]]
 
 def _scalar_verdict(value: float, expected: float, tol: float, what: str, hints: Hints,
                     decimals: int = 4, unit: str = "") -> Feedback:
-    if abs(value - expected) <= tol:
+    verdict = _rounding(value, expected, tol)
+    if verdict == "right":
         return _right(f"{what} = {format_number(expected, decimals)}{unit}.")
     for wrong_value, message in hints:
-        if abs(value - float(wrong_value)) <= tol:
+        if _rounding(value, float(wrong_value), tol) == "right":
             return _wrong(message)
+    if verdict == "few decimals":
+        return _wrong(_decimals_message(what, tol))
     if expected != 0 and abs(value + expected) <= tol:
         return _wrong("the size is right but the sign is wrong. Check each minus sign: "
                       "a negative product is subtracted.")
     gap = abs(value - expected)
     if gap <= max(0.02 * abs(expected), 20 * tol):
+        written = _written_decimals(value)
+        if _precision(tol) is not None and gap <= tol and written <= _MOST_DECIMALS:
+            return _wrong(  # e.g. 0.424 for 0.42: the extra decimal is wrong
+                f"very close, but {format_number(value, written)} is off by "
+                f"{format_number(gap, 4)}, so its last decimal place is wrong. Keep all "
+                "decimals until the end and round only the final answer.")
         return _wrong(
             f"very close, but off by {format_number(gap, 4)}, more than the tolerance "
             f"({format_number(tol, 4)}). Keep all decimals until the end and round only the "
@@ -327,15 +400,28 @@ def check_vector(answer: object, expected: Sequence[float] | NDArray[np.float64]
     """
     array = _to_array(answer, what)
     target = np.asarray(expected, dtype=float)
-    if _close(array, target, tol):
+    verdict = _entries(array, target, tol)
+    if verdict == "right":
         return _right(f"{what} = {_show(target)}.")
     for wrong_value, message in hints:
-        if _close(array, np.asarray(wrong_value, dtype=float), tol):
+        if _entries(array, np.asarray(wrong_value, dtype=float), tol) == "right":
             return _wrong(message)
     if array.shape != target.shape:
         if target.ndim == 1 and array.ndim == 1:
             return _wrong(f"{what} should have {target.size} numbers; yours has {array.size}.")
+        if array.shape == target.shape[::-1] and _entries(array, target.T, tol) == "right":
+            return _wrong(f"{what} is transposed: rows and columns are swapped. Rows are the "
+                          "first factor's rows (queries), columns the second's (keys).")
         return _wrong(f"{what} should have shape {target.shape}; yours has shape {array.shape}.")
+    if verdict == "few decimals":
+        return _wrong(_decimals_message(what, tol))
+    if np.any(target) and _entries(array, -target, tol) == "right":
+        return _wrong("every sign is flipped: the sizes are right but each number has the "
+                      "opposite sign. Check the order of a subtraction or a stray minus.")
+    if target.ndim == 2 and target.shape[0] == target.shape[1] and target.shape[0] > 1 \
+            and _entries(array, target.T, tol) == "right":
+        return _wrong(f"{what} is transposed: rows and columns are swapped. Rows are the "
+                      "first factor's rows (queries), columns the second's (keys).")
     if target.ndim == 1:
         bad = [i for i in range(target.size) if abs(array[i] - target[i]) > tol]
         where = ", ".join(str(i) for i in bad)
@@ -573,6 +659,8 @@ def check_projection(answer: object, a: Sequence[float], b: Sequence[float]) -> 
                           "shadow). The vector projection multiplies it by the unit vector of b: "
                           "(a·b / ‖b‖) · b/‖b‖.")
     hints = [
+        (va, "that is a itself. The projection is the shadow of a on b, so it points along b: "
+             "(a·b / b·b) b."),
         ((va @ vb) / (va @ va) * va, "you projected b onto a. Project a onto b: (a·b / b·b) b."),
         ((va @ vb) * vb, "you forgot to divide by b·b = ‖b‖²."),
         ((va @ vb) / np.sqrt(vb @ vb) * vb, "divide by b·b = ‖b‖², not by ‖b‖."),
@@ -581,14 +669,43 @@ def check_projection(answer: object, a: Sequence[float], b: Sequence[float]) -> 
                         what="the projection of a onto b")
 
 
-def _normalise_choice(x: object) -> str:
-    return " ".join(str(x).strip().strip(")").split()).lower()
+_LETTER = re.compile(r"^\(?([a-z])(?:\)|\.|:|\s|$)\)?\s*(.*)$")
+
+
+def _choice_text(x: object) -> str:
+    """An option's text in one canonical form: "6 × 6", "(6, 6)", "6x6" → "6x6"."""
+    if isinstance(x, (tuple, list)):
+        x = "x".join(str(v) for v in x)
+    text = " ".join(str(x).strip().lower().split())
+    text = re.sub(r"(?<=\d)\s*(?:×|\*|x|,)\s*(?=\d)", "x", text)  # 6 × 6, 6*6, 6, 6
+    return text.strip("()[] ").replace(" ", "")
+
+
+def _choice(answer: object, options: Mapping[str, str]) -> str | None:
+    """The letter a learner chose: "B", "b", "B)", "(B)", "B) 6 × 6", or the option's value."""
+    if not isinstance(answer, (str, tuple, list)):
+        return None
+    if isinstance(answer, str):
+        match = _LETTER.match(answer.strip().lower())
+        if match and match.group(1).upper() in options:
+            letter, rest = match.group(1).upper(), match.group(2)
+            if not rest or _choice_text(rest) == _choice_text(options[letter]):
+                return letter
+    text = _choice_text(answer)
+    found = [letter for letter, option in options.items() if _choice_text(option) == text]
+    return found[0] if len(found) == 1 else None
 
 
 @_guard
 def check_choice(answer: object, correct: str, *,
-                 explanations: dict[str, str] | None = None) -> Feedback:
+                 explanations: dict[str, str] | None = None,
+                 options: Mapping[str, str] | None = None) -> Feedback:
     """Check a multiple-choice answer given as a letter or the option's text.
+
+    With ``options`` (letter → option text) a learner may answer the letter in any common
+    form ("B", "b", "B)", "(B)", "B) 6 × 6") or the option's own value ("6 × 6", "6x6",
+    ``(6, 6)``). Without it, the answer is compared with ``correct`` and the keys of
+    ``explanations`` (letters or words such as "milk").
 
     Examples
     --------
@@ -596,7 +713,21 @@ def check_choice(answer: object, correct: str, *,
     ✓ Correct! B.
     >>> check_choice("A", "B", explanations={"A": "A vector is what you get from a + b."})
     ✗ Not yet: A vector is what you get from a + b.
+    >>> shapes = {"A": "6 × 64", "B": "6 × 6", "C": "64 × 64"}
+    >>> [check_choice(r, "B", options=shapes).ok for r in ("(B)", "B) 6 × 6", (6, 6), "6x6")]
+    [True, True, True, True]
     """
+    if options:
+        letter = _choice(answer, options)
+        if letter == correct.upper():
+            return _right(f"{correct}) {options[correct.upper()]}.")
+        if letter is not None and explanations and letter in explanations:
+            return _wrong(explanations[letter])
+        if letter is not None:
+            return _wrong(f"{letter}) {options[letter]} is not it; reread the question.")
+        listed = ", ".join(f"{k}) {v}" for k, v in options.items())
+        return _wrong(f"{_clip(str(answer))!r} is not one of the options ({listed}); "
+                      "answer with a letter, e.g. \"B\".")
     given = _normalise_choice(answer)
     if given == _normalise_choice(correct):
         return _right(f"{correct}.")
@@ -604,6 +735,12 @@ def check_choice(answer: object, correct: str, *,
         if given == _normalise_choice(option):
             return _wrong(why)
     return _wrong(f"{answer!r} is not the right choice; reread the question and try another.")
+
+
+def _normalise_choice(x: object) -> str:
+    text = " ".join(str(x).strip().split()).lower()
+    match = _LETTER.match(text)  # "b)", "(b)", "b." → "b"
+    return match.group(1) if match and not match.group(2) else text.strip(")")
 
 
 def _softmax_rows(x: NDArray[np.float64], axis: int = -1) -> NDArray[np.float64]:
@@ -641,7 +778,7 @@ def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64])
         hints.append((_softmax_rows(s, axis=0),
                       "softmax went down the columns. Each ROW (one query) must sum to 1: "
                       "use axis=-1."))
-    return check_vector(answer, expected, tol=5e-4, hints=hints, what="the softmax weights")
+    return check_vector(answer, expected, tol=0.005, hints=hints, what="the softmax weights")
 
 
 @_guard
@@ -674,9 +811,25 @@ def check_attention_weights(answer: object, Q: Sequence[Sequence[float]] | NDArr
                                   "(Q Kᵀ, not K Qᵀ)."),
     ]
     if scale:
-        hints.append((_softmax_rows(raw), f"you forgot to divide by √d_k = √{d_k} before the "
-                                          "softmax."))
-    return check_vector(answer, expected, tol=5e-4, hints=hints, what="the attention weights")
+        hints += [
+            (_softmax_rows(raw), f"you forgot to divide by √d_k = √{d_k} before the softmax."),
+            (_softmax_rows(raw / d_k), f"you divided by d_k = {d_k}; divide by its square "
+                                       f"root, √d_k = √{d_k}."),
+        ]
+    whole = np.exp(scaled - scaled.max())
+    hints.append((whole / whole.sum(), "the softmax ran over the whole table, so all the "
+                                       "numbers together sum to 1. Apply it to each row "
+                                       "separately (axis=-1): each query shares out its own "
+                                       "attention."))
+    reversed_scores = k @ q.T / math.sqrt(d_k) if scale else k @ q.T
+    hints.append((_softmax_rows(reversed_scores),
+                  "you computed K Qᵀ (keys against queries). The scores are Q Kᵀ: row i is "
+                  "query i against every key."))
+    if q.shape[-1] == k.shape[0]:  # Q @ K (no .T) has a shape only when d_k = n_keys
+        hints.append((_softmax_rows((q @ k) / math.sqrt(d_k) if scale else q @ k),
+                      "you used K instead of its transpose: the scores are Q @ K.T (each query "
+                      "against each key)."))
+    return check_vector(answer, expected, tol=0.005, hints=hints, what="the attention weights")
 
 
 @_guard

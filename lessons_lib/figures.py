@@ -91,7 +91,8 @@ def alt_text(fig: Figure) -> str:
         bits = [title] if title else []
         if ax.images:
             rows, cols = _ticks(ax.get_yticklabels()), _ticks(ax.get_xticklabels())
-            array = ax.images[0].get_array()
+            # an AxesImage (matplotlib < 3.9 types ax.images as plain Artists)
+            array = ax.images[0].get_array()  # type: ignore[attr-defined,unused-ignore]
             shape = array.shape if array is not None else (0, 0)
             bits.append(f"A table of {shape[0]} × {shape[1]} values drawn as colours"
                         + (f"; rows: {rows}" if rows else "")
