@@ -271,6 +271,8 @@ def _rounding(value: float, expected: float, tol: float) -> str | None:
     wanted = _precision(tol)
     if wanted is None or gap <= 1e-9 * max(1.0, abs(expected)):  # or exact: 5 for 5.0
         return "right" if gap <= tol else None
+    if abs(value - round(expected, wanted)) <= 1e-6 * max(1.0, abs(expected)):
+        return "right"  # exactly the rounding asked for (0.20 is typed, 0.2 is stored)
     written = min(_written_decimals(value), _MOST_DECIMALS)
     half_unit = 0.5 * 10.0 ** -written * (1 + 1e-9) + 1e-12
     if written >= wanted:
@@ -334,11 +336,13 @@ def _scalar_verdict(value: float, expected: float, tol: float, what: str, hints:
     gap = abs(value - expected)
     if gap <= max(0.02 * abs(expected), 20 * tol):
         written = _written_decimals(value)
-        if _precision(tol) is not None and gap <= tol and written <= _MOST_DECIMALS:
-            return _wrong(  # e.g. 0.424 for 0.42: the extra decimal is wrong
+        wanted = _precision(tol)
+        if wanted is not None and written <= _MOST_DECIMALS:
+            return _wrong(  # e.g. 0.424 for 0.42: the last decimal written is wrong
                 f"very close, but {format_number(value, written)} is off by "
-                f"{format_number(gap, 4)}, so its last decimal place is wrong. Keep all "
-                "decimals until the end and round only the final answer.")
+                f"{format_number(gap, max(written, wanted) + 1, trim=True)}, so its last "
+                "decimal place is wrong. Keep all decimals until the end and round only the "
+                "final answer.")
         return _wrong(
             f"very close, but off by {format_number(gap, 4)}, more than the tolerance "
             f"({format_number(tol, 4)}). Keep all decimals until the end and round only the "
@@ -423,13 +427,15 @@ def check_vector(answer: object, expected: Sequence[float] | NDArray[np.float64]
         return _wrong(f"{what} is transposed: rows and columns are swapped. Rows are the "
                       "first factor's rows (queries), columns the second's (keys).")
     if target.ndim == 1:
-        bad = [i for i in range(target.size) if abs(array[i] - target[i]) > tol]
+        bad = [i for i in range(target.size)
+               if _rounding(float(array[i]), float(target[i]), tol) != "right"]
         where = ", ".join(str(i) for i in bad)
         plural = "positions" if len(bad) > 1 else "position"
         rest = "; the others are right." if len(bad) < target.size else "."
         return _wrong(f"{plural} {where} (counting from 0) {'are' if len(bad) > 1 else 'is'} "
                       f"off{rest}")
-    bad_rows = sorted({int(i) for i in np.argwhere(np.abs(array - target) > tol)[:, 0]})
+    bad_rows = sorted({i for i in range(target.shape[0])
+                       if _entries(array[i], target[i], tol) != "right"})
     return _wrong(f"rows {bad_rows} (counting from 0) are off; the other rows are right."
                   if len(bad_rows) < target.shape[0] else "every row is off.")
 
@@ -607,7 +613,7 @@ def check_cosine(answer: object, a: Sequence[float], b: Sequence[float]) -> Feed
         (d / nb, "you divided by ‖b‖ only; divide by ‖a‖ AND ‖b‖."),
         (d / (na * na * nb * nb), "you divided by the squared lengths; use ‖a‖‖b‖ (the roots)."),
     ]
-    return _scalar_verdict(value, expected, 5e-4, "cos θ", hints)
+    return _scalar_verdict(value, expected, 5e-5, "cos θ", hints)  # 4 decimals, as asked
 
 
 @_guard

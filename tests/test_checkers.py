@@ -87,7 +87,7 @@ class TestDot:
     def test_rounding_beyond_tolerance(self):
         # 1.8·0.8 + 1.2·1.8 = 3.60; 3.5 is close but outside the 0.005 tolerance
         fb = c.check_dot(3.58, [1.8, 1.2], [0.8, 1.8])
-        assert "very close, but off by 0.02" in str(fb)
+        assert "very close, but 3.58 is off by 0.02" in str(fb)
         assert c.check_dot(3.6, [1.8, 1.2], [0.8, 1.8]).ok
 
     def test_text_answer(self):
