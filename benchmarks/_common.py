@@ -78,3 +78,14 @@ def save(name: str, data: dict[str, Any]) -> Path:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {path.relative_to(ROOT)}", file=sys.stderr)
     return path
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    """Median and range of one figure over several rounds (report: median [min–max])."""
+    return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "rounds": len(values)}
+
+
+def load_now() -> list[float]:
+    """The machine's 1/5/15-minute load averages: noted with every round."""
+    return [round(x, 2) for x in os.getloadavg()]

@@ -1,0 +1,116 @@
+"""The big-input paths against NumPy, from 10³ to 10⁷ numbers, in rounds.
+
+* ``lessons_lib.dot(a, b)`` vs ``np.dot(a, b)`` on float arrays of n = 10³ … 10⁷ entries
+  (above 1000 entries the package validates the array in one vectorised pass and calls
+  NumPy: the ratio shows what that check costs; lesson-sized vectors take the exact
+  left-to-right path and are not timed here);
+* ``lessons_lib.attention_weights(Q, K)`` vs the inline NumPy softmax(Q Kᵀ/√d) on score
+  tables of n² = 10³ … 10⁷ entries (n = 32 … 3162 tokens, d = 64).
+
+Every size is timed in ``--rounds`` rounds (default 3); in each round the package and the
+baseline alternate ``--repeats`` times on the same seeded inputs, and the round's figure is
+the ratio of the medians. The report gives the median and the range over the rounds, with
+the machine's load noted for each round. A regression in the big-input path shows as a
+ratio far above 1.
+
+Usage: ``python benchmarks/bench_scale.py [--rounds 3] [--repeats 7]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from _common import load_now, save, spread, table
+
+import lessons_lib as ll
+from lessons_lib.attention import attention_weights
+
+DOT_SIZES = [10**3, 10**4, 10**5, 10**6, 10**7]
+TABLE_SIZES = [10**3, 10**4, 10**5, 10**6, 10**7]  # entries of the n × n score table
+D = 64
+
+
+def inline_weights(Q: np.ndarray, K: np.ndarray) -> np.ndarray:
+    s = Q @ K.T / math.sqrt(Q.shape[1])
+    e = np.exp(s - s.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def timed(fn: Callable[[], Any], loops: int) -> float:
+    start = time.perf_counter()
+    for _ in range(loops):
+        fn()
+    return (time.perf_counter() - start) / loops * 1000
+
+
+def one_round(pkg: Callable[[], Any], base: Callable[[], Any], loops: int,
+              repeats: int) -> tuple[float, float]:
+    p, b = [], []
+    for _ in range(repeats):  # interleaved, so a noisy moment hits both
+        p.append(timed(pkg, loops))
+        b.append(timed(base, loops))
+    return statistics.median(p), statistics.median(b)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    if args.rounds < 3:
+        parser.error("report spread over at least 3 rounds")
+    rng = np.random.default_rng(0)
+    cases: list[dict[str, Any]] = []
+    for n in DOT_SIZES:
+        a, b = rng.standard_normal(n), rng.standard_normal(n)
+        if not math.isclose(ll.dot(a, b), float(np.dot(a, b)), rel_tol=1e-9, abs_tol=1e-9):
+            raise RuntimeError(f"dot disagrees with NumPy at n = {n}")
+        loops = max(1, 10**6 // n)
+        cases.append({"what": "dot", "n": n, "loops": loops,
+                      "pkg": (lambda a=a, b=b: ll.dot(a, b)),
+                      "base": (lambda a=a, b=b: np.dot(a, b))})
+    for entries in TABLE_SIZES:
+        n = round(math.sqrt(entries))
+        Q, K = rng.standard_normal((n, D)), rng.standard_normal((n, D))
+        if not np.allclose(attention_weights(Q, K), inline_weights(Q, K), atol=1e-12):
+            raise RuntimeError(f"attention_weights disagrees with NumPy at n = {n}")
+        loops = max(1, 10**5 // entries)
+        cases.append({"what": "attention_weights", "n": entries, "tokens": n, "loops": loops,
+                      "pkg": (lambda Q=Q, K=K: attention_weights(Q, K)),
+                      "base": (lambda Q=Q, K=K: inline_weights(Q, K))})
+    for case in cases:  # warm-up
+        case["pkg"]()
+        case["base"]()
+        case["rounds"] = []
+    rounds_load = []
+    for r in range(args.rounds):
+        rounds_load.append(load_now())
+        for case in cases:
+            p, b = one_round(case["pkg"], case["base"], case["loops"], args.repeats)
+            case["rounds"].append({"package_ms": p, "numpy_ms": b, "ratio": p / b})
+        print(f"round {r + 1}/{args.rounds} done (load {rounds_load[-1]})")
+    results, rows = [], []
+    for case in cases:
+        ratio = spread([x["ratio"] for x in case["rounds"]])
+        pkg = spread([x["package_ms"] for x in case["rounds"]])
+        base = spread([x["numpy_ms"] for x in case["rounds"]])
+        results.append({k: case[k] for k in ("what", "n", "loops") if k in case}
+                       | {"tokens": case.get("tokens"), "ratio": ratio, "package_ms": pkg,
+                          "numpy_ms": base, "rounds": case["rounds"]})
+        rows.append([case["what"], f"{case['n']:.0e}", pkg["median"], base["median"],
+                     f"{ratio['median']:.2f} [{ratio['min']:.2f}–{ratio['max']:.2f}]"])
+    print(table(["function", "n", "lessons_lib ms (median)", "NumPy ms (median)",
+                 "ratio median [range]"], rows))
+    save("scale", {"results": results, "rounds": args.rounds, "repeats": args.repeats,
+                   "load_per_round": rounds_load})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
