@@ -1,8 +1,8 @@
 """The ipywidgets sliders of the neuron and matrix–vector widgets, made accessible.
 
 * :class:`FiniteSlider` — a ``FloatSlider`` that refuses NaN and infinity (ipywidgets
-  would keep a NaN) and keeps the number the learner sees: a slider moved in the
-  browser sends ``0.7999999999999998`` for 0.8, so values are rounded to 10 places.
+  would keep a NaN). A slider moved in the browser sends ``0.7999999999999998`` for 0.8;
+  the widgets round to 10 places when they read their sliders.
 * :class:`AccessibleControls` — an invisible helper widget. ipywidgets 8 does not name
   a slider's handle, so a screen reader cannot say which slider it is on, and an HTML
   readout changes silently; an ``AccessibleControls()`` added beside the controls runs
@@ -12,7 +12,7 @@
 
 Examples
 --------
->>> s = FiniteSlider(value=0.7999999999999998, min=-3, max=3, step=0.1, description="w1")
+>>> s = FiniteSlider(value=0.8, min=-3, max=3, step=0.1, description="w1")
 >>> s.value
 0.8
 >>> s.value = float("nan")
@@ -40,7 +40,7 @@ LIVE = "ll-live"
 
 
 class FiniteSlider(widgets.FloatSlider):
-    """A FloatSlider that refuses NaN and infinity and rounds to 10 places (module doc)."""
+    """A FloatSlider that refuses NaN and infinity (see the module doc)."""
 
     @traitlets.validate("value")
     def _validate_value(self, proposal: dict[str, Any]) -> float:
@@ -50,7 +50,10 @@ class FiniteSlider(widgets.FloatSlider):
                 f"{self.description} cannot be {value!r}: a slider holds a finite number "
                 f"between {format_number(self.min)} and {format_number(self.max)}."
             )
-        return round(float(super()._validate_value(proposal)), 10)
+        # not rounded here: a rounded value echoed back to the browser while the learner
+        # holds an arrow key would move the handle back (keys lost); the widgets round
+        # when they read the sliders (NeuronWidget.w, MatVecWidget.x)
+        return float(super()._validate_value(proposal))
 
 
 class AccessibleControls(TextReprMixin, anywidget.AnyWidget):
