@@ -47,9 +47,21 @@ def section_drag(d: dict[str, Any]) -> str:
     for r in d["results"]:
         s = r["latency_ms"]
         rows.append([r["what"], s["n"], s["p50"], s["p95"], s["max"]])
-    lines = ["## 1. Drag → readout latency (real Chromium, real JupyterLab)", "",
-             d.get("method", ""), "",
-             table(["what", "moves", "p50 ms", "p95 ms", "max ms"], rows), ""]
+    lines = ["## 1. Drag → readout latency (real Chromium, real JupyterLab)", ""]
+    if d.get("headlines"):
+        loads = "; ".join(f"round {i + 1}: {x[0]:.2f}"
+                          for i, x in enumerate(d.get("load_per_round", [])))
+        lines += [f"Headlines over {d['settings']['rounds']} rounds (each round measures every "
+                  "subject once, in turn, so the widgets and the ipympl baseline share the "
+                  "machine's moment): median and range over the rounds; a target counts as met "
+                  f"only if it holds in every round. Machine load (1-minute average) at the "
+                  f"start of each round: {loads}.", "",
+                  table(["headline", "median", "range", "target", "verdict"],
+                        [[h["what"], h["median"], f"{h['min']:.3g}–{h['max']:.3g}",
+                          h.get("target", ""), h.get("verdict", "")] for h in d["headlines"]]),
+                  "", "The last round in detail:", ""]
+    lines += [d.get("method", ""), "",
+              table(["what", "moves", "p50 ms", "p95 ms", "max ms"], rows), ""]
     for key, text in d.get("findings", {}).items():
         lines.append(f"- {key}: {text}")
     return "\n".join(lines)
