@@ -101,6 +101,43 @@ def raw_tex(page: Any, selector: str = ".jp-RenderedMarkdown, .text_cell_render"
     return [m.group(0) for text in texts for m in RAW_TEX.finditer(text)]
 
 
+#: The layout of a widget's drawing as a person sees it: ``(root, [labels, tips, svg])``
+#: selectors → the client boxes of its visible text labels, its draggable tips and the SVG.
+LABEL_LAYOUT_JS = """([root, labelSel, tipSel, svgSel]) => {
+  const box = (e) => { const r = e.getBoundingClientRect();
+                       return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const shown = (e) => !e.closest('[visibility=hidden]');
+  const el = document.querySelector(root);
+  return {svg: box(el.querySelector(svgSel)),
+          labels: [...el.querySelectorAll(labelSel)]
+            .filter((t) => t.textContent && shown(t))
+            .map((t) => ({text: t.textContent, ...box(t)})),
+          tips: [...el.querySelectorAll(tipSel)].filter(shown).map(box)};
+}"""
+
+
+def label_layout_problems(page: Any, root: str, labels: str, tips: str,
+                          svg: str = "[data-testid=svg]") -> list[str]:
+    """Text labels of a drawn widget that leave its SVG, cover a tip or overlap each other."""
+
+    def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+        return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+                and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+    seen = page.evaluate(LABEL_LAYOUT_JS, [root, labels, tips, svg])
+    frame, problems = seen["svg"], []
+    for i, label in enumerate(seen["labels"]):
+        if (label["x"] < frame["x"] - 0.5 or label["y"] < frame["y"] - 0.5
+                or label["x"] + label["w"] > frame["x"] + frame["w"] + 0.5
+                or label["y"] + label["h"] > frame["y"] + frame["h"] + 0.5):
+            problems.append(f"{label['text']!r} leaves the drawing")
+        if any(overlap(label, tip) for tip in seen["tips"]):
+            problems.append(f"{label['text']!r} hides a draggable tip")
+        problems += [f"{label['text']!r} overlaps {other['text']!r}"
+                     for other in seen["labels"][i + 1:] if overlap(label, other)]
+    return problems
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

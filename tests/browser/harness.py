@@ -6,6 +6,15 @@ build slides or static pages use it without importing from ``tests/``; this modu
 the documented name for the browser tests.
 """
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, NOTEBOOKS, JupyterPage, JupyterServer, need
+from tools.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NOTEBOOKS,
+    JupyterPage,
+    JupyterServer,
+    label_layout_problems,
+    need,
+)
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "NOTEBOOKS", "JupyterPage", "JupyterServer", "need"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "NOTEBOOKS", "JupyterPage", "JupyterServer",
+           "label_layout_problems", "need"]

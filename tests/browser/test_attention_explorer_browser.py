@@ -10,6 +10,8 @@ import math
 
 import pytest
 
+from .harness import label_layout_problems
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "attention_explorer.ipynb"
@@ -111,23 +113,6 @@ def test_python_changes_redraw_and_scale_toggle(ex, lab):
     assert lab.python_json("w.temperature") == 1.0
 
 
-LABELS_JS = """(root) => {
-  const svg = root.querySelector('[data-testid=svg]').getBoundingClientRect();
-  const boxes = [...root.querySelectorAll('.ae-label')]
-    .filter((t) => t.closest('g').getAttribute('visibility') !== 'hidden')
-    .map((t) => { const r = t.getBoundingClientRect();
-                  return {text: t.textContent, x: r.left, y: r.top, w: r.width, h: r.height}; });
-  const markers = [...root.querySelectorAll('.ae-handle .ae-marker')].map((m) => {
-    const r = m.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; });
-  return {svg: {x: svg.left, y: svg.top, w: svg.width, h: svg.height}, boxes, markers};
-}"""
-
-
-def _overlap(a, b):
-    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
-            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
-
-
 # the query exactly on milk's key, everything at the origin, tips in the corners, a pile
 LAYOUTS = {
     "query_on_milk": ([1.2, 0.8], KEYS),
@@ -146,16 +131,8 @@ def test_labels_never_overlap_nor_leave_the_drawing(ex, lab, theme):
         ex.page.wait_for_function(
             "([q]) => { const h = document.querySelector('.ae-root [data-testid=handle-query]');"
             " return h && Number(h.dataset.x) === q; }", arg=[query[0]])
-        seen = ex.root.evaluate(LABELS_JS)
-        svg = seen["svg"]
-        for box in seen["boxes"]:
-            assert (box["x"] >= svg["x"] - 0.5 and box["y"] >= svg["y"] - 0.5
-                    and box["x"] + box["w"] <= svg["x"] + svg["w"] + 0.5
-                    and box["y"] + box["h"] <= svg["y"] + svg["h"] + 0.5), (name, box)
-            for marker in seen["markers"]:
-                assert not _overlap(box, marker), (name, box["text"], "hides a handle")
-        for i, a in enumerate(seen["boxes"]):
-            for b in seen["boxes"][i + 1:]:
-                assert not _overlap(a, b), (name, a["text"], b["text"])
+        problems = label_layout_problems(ex.page, ".ae-root", ".ae-label",
+                                         ".ae-handle .ae-marker")
+        assert not problems, (name, problems)
         ex.svg.screenshot(path=str(lab.artifacts / f"explorer-labels-{name}-"
                                                     f"{theme.split()[-1].lower()}.png"))

@@ -12,6 +12,8 @@ import pytest
 
 import lessons_lib as ll
 
+from .harness import label_layout_problems
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "vector_playground.ipynb"
@@ -262,19 +264,6 @@ def test_notebook7_renders_and_drags(nb7):
     assert nb7.wait_for_python("w.b", lambda v: v == [-0.2, 1.8]) == [-0.2, 1.8]
 
 
-VP_LABELS_JS = """(root) => {
-  const box = (e) => { const r = e.getBoundingClientRect();
-                       return {x: r.left, y: r.top, w: r.width, h: r.height}; };
-  const svg = box(root.querySelector('[data-testid=svg]'));
-  const labels = [...root.querySelectorAll('.vp-arrow .vp-label')]
-    .filter((t) => t.textContent && t.closest('g').getAttribute('visibility') !== 'hidden')
-    .map((t) => ({text: t.textContent, ...box(t)}));
-  const handles = [...root.querySelectorAll('.vp-handle')]
-    .filter((h) => h.getAttribute('visibility') !== 'hidden')
-    .map((h) => box(h.querySelector('.vp-marker')));
-  return {svg, labels, handles};
-}"""
-
 # a, 2a and a+b along one line, b on a, everything at the origin, a in a corner
 VP_LAYOUTS = {
     "a_2a_sum_in_line": ([1, 1], [0.5, 0.5]),
@@ -283,11 +272,6 @@ VP_LAYOUTS = {
     "corner": ([4, 4], [4, 3.8]),
     "ten_degrees": ([3, 0.5], [3, 1.0]),
 }
-
-
-def _vp_overlap(a, b):
-    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
-            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
 
 
 @pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
@@ -301,17 +285,9 @@ def test_labels_never_overlap_nor_leave_the_drawing(vp, lab, theme, large):
         vp.page.wait_for_function(
             "([x, y]) => { const h = document.querySelector('.vp-root [data-testid=handle-b]');"
             " return h && Number(h.dataset.x) === x && Number(h.dataset.y) === y; }", arg=b)
-        seen = vp.root.evaluate(VP_LABELS_JS)
-        svg = seen["svg"]
-        for label in seen["labels"]:
-            assert (label["x"] >= svg["x"] - 0.5 and label["y"] >= svg["y"] - 0.5
-                    and label["x"] + label["w"] <= svg["x"] + svg["w"] + 0.5
-                    and label["y"] + label["h"] <= svg["y"] + svg["h"] + 0.5), (name, label)
-            for handle in seen["handles"]:
-                assert not _vp_overlap(label, handle), (name, label["text"], "hides a tip")
-        for i, x in enumerate(seen["labels"]):
-            for y in seen["labels"][i + 1:]:
-                assert not _vp_overlap(x, y), (name, x["text"], y["text"])
+        problems = label_layout_problems(vp.page, ".vp-root", ".vp-arrow .vp-label",
+                                         ".vp-handle .vp-marker")
+        assert not problems, (name, problems)
         vp.svg.screenshot(path=str(lab.artifacts / f"playground-labels-{name}-"
                                                     f"{'large-' if large else ''}"
                                                     f"{theme.split()[-1].lower()}.png"))
