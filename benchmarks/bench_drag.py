@@ -62,13 +62,6 @@ AE_CELLS = [
     "import time\n\n_bench_times = []\n"
     "w.observe(lambda change: _bench_times.append(time.time() * 1000), names=['query'])",
 ]
-#: The explorer's page work as the table grows: n keys on a circle, the query dragged.
-AE_MANY_KEYS = (
-    "import math\n\nfrom lessons_lib.widgets import AttentionExplorer\n\n"
-    "keys = [[round(1.8 * math.cos(2 * math.pi * i / {n}), 1),\n"
-    "         round(1.8 * math.sin(2 * math.pi * i / {n}), 1)] for i in range({n})]\n"
-    "w = AttentionExplorer(key_vectors=keys, tokens=[f'k{{i}}' for i in range({n})])\nw"
-)
 MPL_CELLS = [
     "%matplotlib widget",
     """\
@@ -249,12 +242,6 @@ SUBJECTS = [
         (0.0, 1.0), (-1.5, 2.0), (0.6, 0.8),
         lambda x, y: f"query: cat = [{trimmed(x)}, {trimmed(y)}]", "query",
     ),
-    *(Subject(
-        f"attention_explorer_{n}", f"AttentionExplorer with {n} keys (drag the query)",
-        [AE_MANY_KEYS.format(n=n)], ".ae-root", ".ae-root [data-testid=table]",
-        "scores/weights table", (0.0, 1.0), (-1.5, 2.0), (0.6, 0.8),
-        lambda x, y: f"query: cat = [{trimmed(x)}, {trimmed(y)}]", None,
-    ) for n in (16, 64)),
     Subject(
         "ipympl", "ipympl baseline (drag tip a, kernel handler)", MPL_CELLS,
         ".jupyter-matplotlib-figure", ".widget-html .widget-html-content",

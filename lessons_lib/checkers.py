@@ -343,10 +343,11 @@ def _scalar_verdict(value: float, expected: float, tol: float, what: str, hints:
                 f"{format_number(gap, max(written, wanted) + 1, trim=True)}, so its last "
                 "decimal place is wrong. Keep all decimals until the end and round only the "
                 "final answer.")
+        places = max(4, (wanted or 0) + 1)  # enough digits to tell the two apart
         return _wrong(
-            f"very close, but off by {format_number(gap, 4)}, more than the tolerance "
-            f"({format_number(tol, 4)}). Keep all decimals until the end and round only the "
-            "final answer."
+            f"very close, but off by {format_number(gap, places, trim=True)}, more than the "
+            f"tolerance ({format_number(tol, places, trim=True)}). Keep all decimals until the "
+            "end and round only the final answer."
         )
     direction = "too large" if value > expected else "too small"
     return _wrong(f"{format_number(value, 4)} is {direction}. Redo the working step by step.")
