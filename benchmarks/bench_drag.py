@@ -535,6 +535,10 @@ METHOD = (
     "`time.time()` in a `w.observe` callback in the kernel; both are this machine's wall "
     "clock (checked with a kernel round trip: offset and bound in the findings). 3 warm-up "
     "moves per subject are not counted."
+    " 'Painted in the first frame after dispatch': the `requestAnimationFrame` callback "
+    "registered when the readout changed ran within one 60 Hz frame (16.7 ms, + 1 ms slack) "
+    "of the move's dispatch, i.e. the new value was on screen at the first paint after the "
+    "event reached the page."
 )
 
 
