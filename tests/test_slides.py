@@ -25,6 +25,7 @@ from tools.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     OfflineGuard,
+    label_layout_problems,
     need,
     playwright_importable,
     raw_tex,
@@ -207,7 +208,8 @@ def test_check_fails_on_stale_metadata(tmp_path: Path) -> None:
 
 def _widgets_off_slide(page: object) -> list[str]:
     """Every slide holding a widget, shown with all its fragments at 1280×720: widgets
-    whose box leaves the viewport (clipped on a projector)."""
+    whose box leaves the viewport (clipped on a projector), and drawings whose labels
+    overlap, hide a tip or leave the drawing."""
     problems = []
     slides = page.evaluate(  # type: ignore[attr-defined]
         """() => { const out = [];
@@ -230,6 +232,11 @@ def _widgets_off_slide(page: object) -> list[str]:
             if left < 0 or top < 0 or right > width + 1 or bottom > height + 1:
                 problems.append(f"slide {i}/{j}: widget box {left:.0f},{top:.0f}–"
                                 f"{right:.0f},{bottom:.0f} leaves the {width}×{height} view")
+        page.wait_for_timeout(300)  # fragments shown: the drawings lay out their labels
+        for kind, labels, tips in ((".vp-root", ".vp-arrow .vp-label", ".vp-handle .vp-marker"),
+                                   (".ae-root", ".ae-label", ".ae-handle .ae-marker")):
+            problems += [f"slide {i}/{j}: {p}" for p in label_layout_problems(
+                page, f"section.present {kind}", labels, tips)]
     return problems
 
 

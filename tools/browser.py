@@ -107,34 +107,36 @@ LABEL_LAYOUT_JS = """([root, labelSel, tipSel, svgSel]) => {
   const box = (e) => { const r = e.getBoundingClientRect();
                        return {x: r.left, y: r.top, w: r.width, h: r.height}; };
   const shown = (e) => !e.closest('[visibility=hidden]');
-  const el = document.querySelector(root);
-  return {svg: box(el.querySelector(svgSel)),
-          labels: [...el.querySelectorAll(labelSel)]
-            .filter((t) => t.textContent && shown(t))
-            .map((t) => ({text: t.textContent, ...box(t)})),
-          tips: [...el.querySelectorAll(tipSel)].filter(shown).map(box)};
+  return [...document.querySelectorAll(root)].map((el) => ({
+    svg: box(el.querySelector(svgSel)),
+    labels: [...el.querySelectorAll(labelSel)]
+      .filter((t) => t.textContent && shown(t))
+      .map((t) => ({text: t.textContent, ...box(t)})),
+    tips: [...el.querySelectorAll(tipSel)].filter(shown).map(box)}));
 }"""
 
 
 def label_layout_problems(page: Any, root: str, labels: str, tips: str,
                           svg: str = "[data-testid=svg]") -> list[str]:
-    """Text labels of a drawn widget that leave its SVG, cover a tip or overlap each other."""
+    """Text labels of drawn widgets (every element matching ``root``) that leave their
+    SVG, cover a draggable tip or overlap each other."""
 
     def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
         return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
                 and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
 
-    seen = page.evaluate(LABEL_LAYOUT_JS, [root, labels, tips, svg])
-    frame, problems = seen["svg"], []
-    for i, label in enumerate(seen["labels"]):
-        if (label["x"] < frame["x"] - 0.5 or label["y"] < frame["y"] - 0.5
-                or label["x"] + label["w"] > frame["x"] + frame["w"] + 0.5
-                or label["y"] + label["h"] > frame["y"] + frame["h"] + 0.5):
-            problems.append(f"{label['text']!r} leaves the drawing")
-        if any(overlap(label, tip) for tip in seen["tips"]):
-            problems.append(f"{label['text']!r} hides a draggable tip")
-        problems += [f"{label['text']!r} overlaps {other['text']!r}"
-                     for other in seen["labels"][i + 1:] if overlap(label, other)]
+    problems: list[str] = []
+    for seen in page.evaluate(LABEL_LAYOUT_JS, [root, labels, tips, svg]):  # every match
+        frame = seen["svg"]
+        for i, label in enumerate(seen["labels"]):
+            if (label["x"] < frame["x"] - 0.5 or label["y"] < frame["y"] - 0.5
+                    or label["x"] + label["w"] > frame["x"] + frame["w"] + 0.5
+                    or label["y"] + label["h"] > frame["y"] + frame["h"] + 0.5):
+                problems.append(f"{label['text']!r} leaves the drawing")
+            if any(overlap(label, tip) for tip in seen["tips"]):
+                problems.append(f"{label['text']!r} hides a draggable tip")
+            problems += [f"{label['text']!r} overlaps {other['text']!r}"
+                         for other in seen["labels"][i + 1:] if overlap(label, other)]
     return problems
 
 
