@@ -411,22 +411,18 @@ def check_vector(answer: object, expected: Sequence[float] | NDArray[np.float64]
     for wrong_value, message in hints:
         if _entries(array, np.asarray(wrong_value, dtype=float), tol) == "right":
             return _wrong(message)
+    if target.ndim == 2 and verdict is None and _entries(array, target.T, tol) == "right":
+        return _wrong(f"{what} is transposed: rows and columns are swapped. Rows are the "
+                      "first factor's rows (queries), columns the second's (keys).")
     if array.shape != target.shape:
         if target.ndim == 1 and array.ndim == 1:
             return _wrong(f"{what} should have {target.size} numbers; yours has {array.size}.")
-        if array.shape == target.shape[::-1] and _entries(array, target.T, tol) == "right":
-            return _wrong(f"{what} is transposed: rows and columns are swapped. Rows are the "
-                          "first factor's rows (queries), columns the second's (keys).")
         return _wrong(f"{what} should have shape {target.shape}; yours has shape {array.shape}.")
     if verdict == "few decimals":
         return _wrong(_decimals_message(what, tol))
     if np.any(target) and _entries(array, -target, tol) == "right":
         return _wrong("every sign is flipped: the sizes are right but each number has the "
                       "opposite sign. Check the order of a subtraction or a stray minus.")
-    if target.ndim == 2 and target.shape[0] == target.shape[1] and target.shape[0] > 1 \
-            and _entries(array, target.T, tol) == "right":
-        return _wrong(f"{what} is transposed: rows and columns are swapped. Rows are the "
-                      "first factor's rows (queries), columns the second's (keys).")
     if target.ndim == 1:
         bad = [i for i in range(target.size)
                if _rounding(float(array[i]), float(target[i]), tol) != "right"]

@@ -184,12 +184,17 @@ def broken_links(html: str, folder: Path) -> list[str]:
 HIDE_INPUT = "remove-input"
 
 
+def is_collapsed(cell: nbformat.NotebookNode) -> bool:
+    """The cell's code is collapsed in JupyterLab (``jupyter.source_hidden``): a quiz,
+    whose code holds the answers."""
+    return bool(cell.get("metadata", {}).get("jupyter", {}).get("source_hidden", False))
+
+
 def hide_collapsed_inputs(nb: nbformat.NotebookNode) -> None:
-    """Tag the cells whose source is collapsed in JupyterLab (``jupyter.source_hidden``:
-    the quizzes, whose code holds the answers) so the page or deck leaves their input out,
-    as JupyterLab does, and shows only the output."""
+    """Tag the collapsed cells (:func:`is_collapsed`) so the page or deck leaves their
+    input out, as JupyterLab does, and shows only the output."""
     for cell in nb.cells:
-        if cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"):
+        if is_collapsed(cell):
             tags = cell.metadata.setdefault("tags", [])
             if HIDE_INPUT not in tags:
                 tags.append(HIDE_INPUT)

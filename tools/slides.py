@@ -79,11 +79,6 @@ def _heading_level(cell: nbformat.NotebookNode) -> int:
     return 0
 
 
-def _hidden(cell: nbformat.NotebookNode) -> bool:
-    """The cell's code is collapsed (a quiz: the decks leave its code out)."""
-    return bool(cell.get("metadata", {}).get("jupyter", {}).get("source_hidden", False))
-
-
 def is_widget_cell(cell: nbformat.NotebookNode) -> bool:
     return cell.cell_type == "code" and any(
         WIDGET_VIEW in out.get("data", {}) for out in cell.get("outputs", [])
@@ -102,7 +97,7 @@ def height(cell: nbformat.NotebookNode) -> int:
     """A rough height of the cell on a slide, in lines of text."""
     if cell.cell_type != "code":
         return _lines(cell.source) + 1
-    total = 0 if _hidden(cell) else _lines(cell.source) + 1
+    total = 0 if export_html.is_collapsed(cell) else _lines(cell.source) + 1
     for out in cell.get("outputs", []):
         data = out.get("data", {})
         if WIDGET_VIEW in data:
@@ -139,7 +134,8 @@ def slide_types(nb: nbformat.NotebookNode) -> list[str]:
             kind = "slide"
         elif level == 3 or force_next:
             kind = "subslide"
-        elif widget and not (prev_starts and prev_kind == "markdown" and not _hidden(cell)
+        elif widget and not (prev_starts and prev_kind == "markdown"
+                             and not export_html.is_collapsed(cell)
                              and used + height(cell) <= BUDGET):
             kind = "subslide"  # a widget shares a slide only with a short introduction
         elif exercise and (not heading_above or used + height(cell) > BUDGET):
