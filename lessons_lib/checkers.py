@@ -350,7 +350,8 @@ def _scalar_verdict(value: float, expected: float, tol: float, what: str, hints:
             "end and round only the final answer."
         )
     direction = "too large" if value > expected else "too small"
-    return _wrong(f"{format_number(value, 4)} is {direction}. Redo the working step by step.")
+    shown = format_number(value, min(4, _written_decimals(value)))  # 0.5 stays 0.5
+    return _wrong(f"{shown} is {direction}. Redo the working step by step.")
 
 
 @_guard

@@ -1,4 +1,5 @@
-"""Play the learner: every "your turn" exercise of lessons 00–08, answered as people answer.
+"""Play the learner: every "your turn" exercise and every quiz question of lessons 00–08,
+answered as people answer.
 
 The table of anticipated answers lives in ``tools/mistakes.py`` (it also writes the
 teacher's page ``docs/mistakes.md``). Here every row is played against the real checkers:
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from lessons_lib.checkers import _precision
+from lessons_lib.widgets.quiz import REVEAL_AFTER, MultipleChoice, NumericAnswer, Quiz
 from tools._paths import lessons
-from tools.mistakes import RIGHT, TABLE, exercise_calls, main, render
+from tools.mistakes import QUIZ, RIGHT, TABLE, exercise_calls, main, quiz_questions, render
 from tools.nbgrader_course import exercises
 
 
@@ -46,3 +49,117 @@ def test_the_teachers_page_is_current():
     """docs/mistakes.md quotes the checkers' messages: regenerate it when they change."""
     assert main(["--check"]) == 0, "run: python -m tools.mistakes"
     assert "| `0.424` |" in render()  # lesson 02's rounding trap is on the page
+
+
+# --- the end-of-lesson quizzes ------------------------------------------------------
+
+QUESTIONS = quiz_questions()
+
+
+def test_every_quiz_question_of_every_lesson_is_played():
+    assert set(QUESTIONS) == set(QUIZ), set(QUESTIONS) ^ set(QUIZ)
+
+
+def _letter(i: int) -> str:
+    return "ABCDEFGH"[i]
+
+
+@pytest.mark.parametrize("key", sorted(QUIZ), ids=lambda k: f"{k[0]}-quiz{k[1]}")
+def test_quiz_question_played_wrong_then_right(key):
+    """Right answers (in the forms people type) are accepted; a wrong first try is told what
+    is wrong without being told the answer; the answer comes at the second wrong try."""
+    question, right = QUESTIONS[key], QUIZ[key]
+    if isinstance(question, MultipleChoice):
+        assert isinstance(right, str)
+        r = "ABCDEFGH".index(right)
+        for typed in (right, right.lower(), f"{right})", f"({right.lower()})",
+                      question.options[r]):
+            assert question.check(typed).ok, (key, typed)
+        for i, option in enumerate(question.options):
+            if i == r:
+                continue
+            first = question.check(_letter(i))
+            assert not first.ok
+            reason = question.reason(i)
+            assert len(reason) > 15, f"{key}: option {_letter(i)}) {option} needs a 'why'"
+            assert reason in first.message
+            assert "The answer is" not in first.message
+            assert f"{right}) " not in first.message  # the right option is not named
+            later = question.check(_letter(i), attempt=REVEAL_AFTER)
+            assert f"The answer is {right}) {question.options[r]}" in later.message
+    else:
+        assert isinstance(question, NumericAnswer) and isinstance(right, float)
+        assert question.check(repr(right)).ok, key
+        places = _precision(question.tol)
+        if places is not None:  # the prompt asks for this many decimals: say so
+            assert f"{places} decimal" in question.prompt, key
+            assert question.check(f"{right:.{places}f}").ok, key
+        else:
+            assert abs(question.answer - right) <= 1e-9, key
+        assert len(question.hint) > 15, f"{key} needs a hint"
+        wrongs = [(value, message) for value, message in question.hints]
+        wrongs.append((right + 1.5, "Hint:"))  # an unanticipated wrong answer
+        for value, message in wrongs:
+            first = question.check(str(value))
+            assert not first.ok, (key, value)
+            assert message in first.message and f"Hint: {question.hint}" in first.message
+            assert "The answer is" not in first.message
+            assert not question.explanation or question.explanation not in first.message
+            later = question.check(str(value), attempt=REVEAL_AFTER)
+            assert "The answer is" in later.message and question.explanation in later.message
+
+
+def test_quiz_score_counts_first_tries():
+    quiz = Quiz([QUESTIONS[("02", 1)], QUESTIONS[("02", 4)]], title="replay")
+    quiz.answer(1, "B")  # products, not added up
+    quiz.answer(1, "C")
+    quiz.answer(2, "10")
+    assert (quiz.score, quiz.right_after_retry) == (1, 1)
+
+
+def _prompt(path, number):
+    import json
+    import re
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for i, cell in enumerate(cells):
+        if cell.get("id") == f"ex{number}":
+            return "".join(cells[i - 1]["source"]) + "".join(cell["source"]), re
+    raise AssertionError(f"{path.name}: no cell ex{number}")
+
+
+@pytest.mark.parametrize("key", sorted(TABLE), ids=lambda k: f"{k[0]}-ex{k[1]}")
+def test_the_precision_a_prompt_asks_for_is_accepted(key):
+    """"Give N decimals": the table plays an answer with no more than N decimals, and it is
+    accepted (the learner did exactly what the prompt said)."""
+    import numpy as np
+
+    from lessons_lib.checkers import _written_decimals
+
+    path = next(p for p in lessons() if p.stem.startswith(key[0]))
+    text, re = _prompt(path, key[1])
+    asked = re.findall(r"(\d) decimal", text)
+    if not asked:
+        return
+    places = int(asked[0])
+    rounded = [a for a, phrase in TABLE[key][1] if phrase == RIGHT
+               and not isinstance(a, str) and a is not ...
+               and max(_written_decimals(float(x)) for x in np.ravel(a)) <= places]
+    assert rounded, f"{key}: the prompt asks for {places} decimals; play such an answer"
+
+
+def test_the_teachers_guide_quotes_the_quiz_answers_right():
+    """docs/teaching.md's "Quiz: 1 **A)** …" answer keys agree with the played table."""
+    import re
+
+    from tools._paths import ROOT
+
+    lesson, seen = None, 0
+    for line in (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"### (\d\d) ·", line)
+        if heading:
+            lesson = heading.group(1)
+        for number, letter in re.findall(r"(?:Quiz: |; )(\d) \*\*([A-D])\)\*\*", line):
+            assert QUIZ[(lesson, int(number))] == letter, (lesson, number, line)
+            seen += 1
+    assert seen >= 7  # lessons 03–05 quote their keys; docs/mistakes.md lists them all

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from lessons_lib import checkers as ch
+from lessons_lib.formatting import format_number
 from tools._paths import ROOT
 
 RIGHT = "Correct!"
@@ -37,9 +38,9 @@ def _real_head() -> tuple[np.ndarray, np.ndarray, list[str]]:
     from lessons_lib.embeddings import load_real_head
 
     head = load_real_head()
-    H = np.asarray(head.hidden_states_in)
-    Q = H @ np.asarray(head.w_q).T + np.asarray(head.b_q)
-    K = H @ np.asarray(head.w_k).T + np.asarray(head.b_k)
+    H = np.asarray(head.hidden_states_in, dtype=float)  # float64, as a learner's typed numbers
+    Q = H @ np.asarray(head.w_q, dtype=float).T + np.asarray(head.b_q, dtype=float)
+    K = H @ np.asarray(head.w_k, dtype=float).T + np.asarray(head.b_k, dtype=float)
     return Q, K, list(head.tokens)
 
 
@@ -84,7 +85,7 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         (8.5, RIGHT), (8.50, RIGHT), ([3.0, 4.0, 1.5], "products")]),
     # cos θ = (4 + 3) / (√17 · √10) = 7 / 13.04 = 0.5369 → θ = 57.53°
     ("03", 1): ("check_angle", [
-        (math.degrees(math.acos(7 / math.sqrt(170))), RIGHT), (57.53, RIGHT),
+        (math.degrees(math.acos(7 / math.sqrt(170))), RIGHT), (57.53, RIGHT), (57.5, RIGHT),
         (math.acos(7 / math.sqrt(170)), "radians")]),
     # (2 − 4 + 6) / (√14 · √21) = 4 / 17.15 = 0.2333
     ("03", 2): ("check_cosine", [
@@ -146,6 +147,8 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         ("6 × 64", "shape of Q itself"), ("D", "not one of the options")]),
     ("08", 1): ("check_number", [
         (float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), RIGHT),
+        (round(float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), 4), RIGHT),
+        (round(float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), 2), "decimal"),
         (float(Q8[DRANK] @ K8[MILK]), "without the division")]),
     ("08", 2): ("check_attention_weights", [
         (W8, RIGHT), (np.round(W8, 2), RIGHT), (W8.T, "transpose"),
@@ -154,6 +157,66 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     ("08", 3): ("check_choice", [("cat", RIGHT), ("near", "almost nothing")]),
 }
 
+
+
+#: (lesson prefix, question number) → the right answer of every end-of-lesson quiz question,
+#: worked out by hand: a letter for multiple choice, a number for numeric questions.
+QUIZ: dict[tuple[str, int], str | float] = {
+    ("00", 1): "B", ("00", 2): "C", ("00", 3): "A", ("00", 4): "C",
+    ("01", 1): "C", ("01", 2): "B", ("01", 3): 5.0, ("01", 4): "A",  # √(9 + 16)
+    ("02", 1): "C", ("02", 2): "B", ("02", 3): "A", ("02", 4): 10.0, ("02", 5): "C",
+    ("03", 1): "A", ("03", 2): 32 / math.sqrt(14 * 77), ("03", 3): "A", ("03", 4): "A",
+    ("04", 1): "A", ("04", 2): 1.5, ("04", 3): 0.5, ("04", 4): "A",  # 3 − 2 + 0.5; 1/(1+1)
+    ("05", 1): "B", ("05", 2): 25.0, ("05", 3): "D", ("05", 4): "A",
+    ("06", 1): "B", ("06", 2): "A", ("06", 3): "B", ("06", 4): 0.18, ("06", 5): "A",
+    ("07", 1): 0.42 / math.sqrt(3), ("07", 2): "B", ("07", 3): "A", ("07", 4): "A",
+    ("08", 1): "A", ("08", 2): 0.0, ("08", 3): 0.42 / math.sqrt(3), ("08", 4): "A",
+    ("08", 5): "B", ("08", 6): "B",
+}
+
+
+def quiz_questions() -> dict[tuple[str, int], Any]:
+    """(lesson prefix, number) → the question objects each lesson's quiz cell builds.
+
+    Runs each lesson's code cells up to its quiz in one namespace (IPython magics such as
+    ``%xmode`` and cells that raise on purpose skipped, output swallowed, figures closed)
+    and catches the questions the quiz cell passes to ``Quiz``: the very objects a learner
+    answers.
+    """
+    import contextlib
+    import io
+    import json
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from tools._paths import lessons
+
+    found: dict[tuple[str, int], Any] = {}
+    for path in lessons():
+        cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                 if c["cell_type"] == "code"]
+        caught: list[Any] = []
+        namespace: dict[str, Any] = {"__name__": "__lesson__"}
+        with contextlib.redirect_stdout(io.StringIO()):
+            for cell in cells:
+                if "raises-exception" in cell["metadata"].get("tags", []):
+                    continue  # a cell that shows an error on purpose
+                source = "".join(cell["source"])
+                lines = [line for line in source.splitlines()
+                         if not line.lstrip().startswith(("%", "!"))]
+                is_quiz = "Quiz(" in source
+                exec(compile("\n".join(lines), path.name, "exec"), namespace)
+                if is_quiz:
+                    break
+                if "Quiz" in namespace:  # imported: catch the questions it is given
+                    namespace["Quiz"] = lambda qs, title="", _c=caught: _c.extend(qs)
+        plt.close("all")
+        for number, question in enumerate(caught, start=1):
+            found[(path.stem[:2], number)] = question
+    return found
 
 
 def lesson_namespace() -> dict[str, Any]:
@@ -203,30 +266,65 @@ def _answer_text(answer: Any) -> str:
     return f"`{answer!r}`"
 
 
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _quiz_rows(prefix: str, questions: dict[tuple[str, int], Any]) -> list[str]:
+    """A lesson's quiz: each question's answer and what every anticipated wrong try gets."""
+    from lessons_lib.widgets.quiz import MultipleChoice
+
+    lines = ["### Quiz", "",
+             "A wrong first try gets the message below (no answer yet); the second wrong try "
+             "also shows the answer and its explanation. The score counts first tries.", "",
+             "| question | answer tried | first-try feedback |", "| --- | --- | --- |"]
+    for (lesson, number), question in sorted(questions.items()):
+        if lesson != prefix:
+            continue
+        right = QUIZ[(lesson, number)]
+        label = f"{number}. {question.prompt}"
+        if isinstance(question, MultipleChoice):
+            tries = [str(right)] + [letter for letter in "ABCDEFGH"[: len(question.options)]
+                                    if letter != right]
+            shown = [f"{t}) {question.options['ABCDEFGH'.index(t)]}" for t in tries]
+        else:
+            tries = [format_number(float(right), 4, trim=True)]
+            tries += [format_number(float(value), 4, trim=True) for value, _ in question.hints]
+            shown = list(tries)
+        for i, (typed, text) in enumerate(zip(tries, shown, strict=True)):
+            verdict = str(question.check(typed))
+            lines.append(f"| {_cell(label) if i == 0 else ''} | `{_cell(text)}` | "
+                         f"{_cell(verdict)} |")
+    return [*lines, ""]
+
+
 def render() -> str:
-    """docs/mistakes.md: every exercise, every anticipated answer, the message it gets."""
+    """docs/mistakes.md: every exercise and quiz question, every anticipated answer, the
+    message it gets."""
     lines = ["# Anticipated answers and the feedback they get", "",
-             "Generated by `python -m tools.mistakes` from the table that "
-             "`tests/test_learner.py` plays against the checkers: for every \"your turn\" "
-             "exercise, the answers learners typically give and the exact message each "
-             "one gets. Use it to prepare a lesson or to answer \"the checker said …\".", ""]
-    lesson = None
+             "Generated by `python -m tools.mistakes` from the tables that "
+             "`tests/test_learner.py` plays against the checkers and the quizzes: for every "
+             "\"your turn\" exercise and every quiz question, the answers learners typically "
+             "give and the exact message each one gets. Use it to prepare a lesson or to "
+             "answer \"the checker said …\".", ""]
     calls = exercise_calls()
-    for (prefix, number), (checker, cases) in sorted(TABLE.items()):
-        call = calls[(prefix, number)]
-        if prefix != lesson:
-            lesson = prefix
-            lines += [f"## {LESSON_NAMES.get(prefix, prefix)}", ""]
-        lines += [f"### Exercise {number} (`{checker}`)", "",
-                  "| answer | feedback |", "| --- | --- |"]
-        shown = set()
-        for answer, _phrase in cases:
-            if _answer_text(answer) in shown:  # 0.420 is 0.42 once typed
+    questions = quiz_questions()
+    for prefix in sorted(LESSON_NAMES):
+        lines += [f"## {LESSON_NAMES[prefix]}", ""]
+        for (lesson, number), (checker, cases) in sorted(TABLE.items()):
+            if lesson != prefix:
                 continue
-            shown.add(_answer_text(answer))
-            text = str(call(answer)).replace("|", "\\|").replace("\n", " ")
-            lines.append(f"| {_answer_text(answer)} | {text} |")
-        lines.append("")
+            call = calls[(lesson, number)]
+            lines += [f"### Exercise {number} (`{checker}`)", "",
+                      "| answer | feedback |", "| --- | --- |"]
+            shown = set()
+            for answer, _phrase in cases:
+                if _answer_text(answer) in shown:  # 0.420 is 0.42 once typed
+                    continue
+                shown.add(_answer_text(answer))
+                lines.append(f"| {_answer_text(answer)} | {_cell(call(answer))} |")
+            lines.append("")
+        lines += _quiz_rows(prefix, questions)
     return "\n".join(lines).rstrip() + "\n"
 
 

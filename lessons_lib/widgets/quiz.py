@@ -6,13 +6,27 @@ Used at the end of every lesson::
     Quiz([
         MultipleChoice("What is [1, 2, 3] · [4, 5, 6]?",
                        options=["32", "[4, 10, 18]", "21"], answer="32",
-                       explanation="1·4 + 2·5 + 3·6 = 4 + 10 + 18 = 32"),
+                       explanation="1·4 + 2·5 + 3·6 = 4 + 10 + 18 = 32",
+                       why={"[4, 10, 18]": "those are only the products; add them up.",
+                            "21": "that adds all six numbers; multiply pairs first."}),
     ], title="Lesson 02 quiz")
+
+How feedback unfolds, so that a wrong first try still teaches:
+
+* a wrong **choice** is told why that option is wrong (``why``), without naming the
+  right one;
+* a wrong **number** gets the checker's diagnosis (an anticipated mistake from
+  ``hints``, "very close", "wrong sign" …) and the question's ``hint``, without the
+  answer;
+* from the :data:`REVEAL_AFTER`-th wrong try on, and after a right one, the answer and
+  its explanation are shown.
+
+The score counts **first tries** only; questions answered right after a retry are
+shown apart ("First try: 2 / 4 · right after a retry: 1").
 
 In JupyterLab / Notebook 7 it is a form built from standard ipywidgets (radio
 buttons, a text box, buttons — all reachable with Tab and operable with the
-keyboard) that shows feedback and an explanation at once and keeps a score.
-Where no widget front end runs (nbval, nbconvert, GitHub) its text
+keyboard). Where no widget front end runs (nbval, nbconvert, GitHub) its text
 representation lists the questions, so the page still reads as a quiz.
 ``quiz.answer(n, response)`` answers question ``n`` (numbered from 1, as shown)
 from code.
@@ -23,16 +37,29 @@ from __future__ import annotations
 import html
 import math
 import string
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from lessons_lib.checkers import Feedback
+from lessons_lib.checkers import Feedback, _choice, check_number
 from lessons_lib.formatting import format_number
 from lessons_lib.widgets._common import TextReprMixin
 
 _LETTERS = string.ascii_uppercase
+
+REVEAL_AFTER = 2
+"""The wrong try from which on the answer and its explanation are shown."""
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _with(head: str, explanation: str) -> str:
+    """``"10 — 2·1 + 3·0 + 4·2 = 10"``: an answer and its explanation, never "10. 2·1"."""
+    explanation = explanation.strip()
+    return f"{head} — {explanation}" if explanation else f"{head}."
 
 
 @dataclass(frozen=True)
@@ -47,21 +74,28 @@ class MultipleChoice:
     answer : str
         The right option's text (or its letter).
     explanation : str
-        Shown after any attempt: why the right answer is right.
+        Why the right answer is right; shown once the answer is revealed.
+    why : mapping of str to str
+        For each wrong option (its text or its letter): why it is wrong, in words that do
+        not give the right answer away.
 
     Examples
     --------
-    >>> q = MultipleChoice("2 + 2?", options=["3", "4"], answer="4", explanation="Count.")
+    >>> q = MultipleChoice("2 + 2?", options=["3", "4"], answer="4", explanation="Count.",
+    ...                    why={"3": "that is 2 + 1."})
     >>> q.check("B")
-    ✓ Correct! 4. Count.
+    ✓ Correct! B) 4 — Count.
     >>> q.check("3")
-    ✗ Not yet: you chose 3. Count.
+    ✗ Not yet: A) 3 — that is 2 + 1. Try again.
+    >>> q.check("a)", attempt=2)
+    ✗ Not yet: A) 3 — that is 2 + 1. The answer is B) 4 — Count.
     """
 
     prompt: str
     options: Sequence[str]
     answer: str
     explanation: str = ""
+    why: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.options) < 2:
@@ -71,29 +105,59 @@ class MultipleChoice:
                 f"the answer {self.answer!r} is not one of the options {list(self.options)}; "
                 "give the option's exact text or its letter."
             )
+        for key in self.why:
+            if self._index(key) is None:
+                raise ValueError(f"why has a reason for {key!r}, which is not one of the "
+                                 f"options {list(self.options)}; use the option's text.")
+            if self._index(key) == self._index(self.answer):
+                raise ValueError(f"why explains {key!r}, but that is the right answer; give "
+                                 "reasons for the wrong options only.")
+
+    @property
+    def _lettered(self) -> dict[str, str]:
+        return {_LETTERS[i]: option for i, option in enumerate(self.options)}
 
     def _index(self, response: object) -> int | None:
-        text = str(response).strip()
-        for i, option in enumerate(self.options):
-            if text == option:
-                return i
-        letter = text.rstrip(")").upper()
-        if len(letter) == 1 and letter in _LETTERS[: len(self.options)]:
-            return _LETTERS.index(letter)
-        return None
+        if isinstance(response, str) and response.strip() in self.options:
+            return list(self.options).index(response.strip())
+        letter = _choice(response, self._lettered)  # "B", "b)", "(B)", "B) 4", "4"
+        return None if letter is None else _LETTERS.index(letter)
 
-    def check(self, response: object) -> Feedback:
-        """Check a response given as the option's text or its letter."""
-        if response is None or response is Ellipsis:
+    def is_attempt(self, response: object) -> bool:
+        """Whether ``response`` names one of the options (a blank or a typo is no try)."""
+        return self._index(response) is not None
+
+    def reason(self, option: int) -> str:
+        """Why option ``option`` (counted from 0) is wrong, or "" if none is given."""
+        for key, text in self.why.items():
+            if self._index(key) == option:
+                return text
+        return ""
+
+    def check(self, response: object, attempt: int = 1) -> Feedback:
+        """Check a response given as the option's text or its letter.
+
+        ``attempt`` counts this question's tries so far, this one included; from
+        :data:`REVEAL_AFTER` on a wrong answer also shows the right one.
+        """
+        if response is None or response is Ellipsis or str(response).strip() == "":
             return Feedback("not attempted", "pick one of the options.")
         chosen = self._index(response)
         right = self._index(self.answer)
+        assert right is not None  # checked in __post_init__
+        answer = f"{_LETTERS[right]}) {self.options[right]}"
         if chosen is None:
-            return Feedback("wrong", f"{response!r} is not one of the options; "
+            return Feedback("wrong", f"{_clip(str(response))!r} is not one of the options; "
                                      f"answer with a letter A–{_LETTERS[len(self.options) - 1]}.")
         if chosen == right:
-            return Feedback("correct", f"{self.options[right]}. {self.explanation}".strip())
-        return Feedback("wrong", f"you chose {self.options[chosen]}. {self.explanation}".strip())
+            return Feedback("correct", _with(answer, self.explanation))
+        said = f"{_LETTERS[chosen]}) {self.options[chosen]}"
+        reason = self.reason(chosen)
+        said = f"{said} — {reason}" if reason else f"{said} is not it."
+        if attempt >= REVEAL_AFTER:
+            return Feedback("wrong", _join(said, _with(f"The answer is {answer}",
+                                                       self.explanation)))
+        return Feedback("wrong", _join(said, "Try again."))
 
     def as_text(self) -> str:
         """The question with lettered options, as plain text."""
@@ -101,46 +165,99 @@ class MultipleChoice:
         return f"{self.prompt}\n   {opts}"
 
 
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"  # never echo a novel back
+
+
 @dataclass(frozen=True)
 class NumericAnswer:
     """A question answered with a number, accepted within ``tol``.
 
+    The verdict is :func:`lessons_lib.checkers.check_number`'s, so the quiz and the
+    exercises share one rule: a tolerance of half a unit in the last place
+    (``tol=5e-4``) asks for that many decimals and accepts only correct roundings.
+
+    Parameters
+    ----------
+    prompt : str
+        Says how many decimals are wanted when the answer is not a whole number.
+    answer : float
+    tol : float
+    explanation : str
+        The working; shown once the answer is revealed.
+    hint : str
+        Shown after a wrong try, before the answer is revealed: where to look, not what
+        to find.
+    hints : sequence of (wrong_value, message)
+        Anticipated wrong values and the diagnosis each deserves.
+
     Examples
     --------
-    >>> q = NumericAnswer("cos 90°?", answer=0.0, tol=1e-3, explanation="Perpendicular.")
+    >>> q = NumericAnswer("cos 90°?", answer=0.0, tol=1e-3, explanation="Perpendicular.",
+    ...                   hint="Where does the cosine curve cross zero?",
+    ...                   hints=[(1, "cos 0° is 1; 90° is a quarter turn.")])
     >>> q.check("0")
-    ✓ Correct! 0. Perpendicular.
+    ✓ Correct! 0 — Perpendicular.
+    >>> q.check("1")
+    ✗ Not yet: cos 0° is 1; 90° is a quarter turn. Hint: Where does the cosine curve cross zero?
     >>> q.check("one")
     ✗ Not yet: 'one' is not a number; type digits, e.g. 0.5 or -2.
+    >>> q.check("0.5", attempt=2)
+    ✗ Not yet: 0.5 is too large. Redo the working step by step. The answer is 0 — Perpendicular.
     """
 
     prompt: str
     answer: float
     tol: float = 1e-6
     explanation: str = ""
+    hint: str = ""
+    hints: Sequence[tuple[float, str]] = ()
 
     def __post_init__(self) -> None:
         if not math.isfinite(float(self.answer)):
             raise ValueError("a numeric question's answer must be a finite number.")
 
-    def check(self, response: object) -> Feedback:
-        """Check a response given as a number or as text typed into the box."""
+    @staticmethod
+    def _value(response: object) -> float | None:
+        """The number typed ("−0.5" and "0,5" included), or None if it is not one."""
+        if response is None or response is Ellipsis:
+            return None
+        try:
+            return float(str(response).strip().replace("−", "-").replace(",", "."))
+        except ValueError:
+            return None
+
+    def is_attempt(self, response: object) -> bool:
+        """Whether ``response`` is an ordinary number (a blank or a word is no try)."""
+        value = self._value(response)
+        return value is not None and math.isfinite(value)
+
+    def check(self, response: object, attempt: int = 1) -> Feedback:
+        """Check a response given as a number or as text typed into the box.
+
+        ``attempt`` counts this question's tries so far, this one included; from
+        :data:`REVEAL_AFTER` on a wrong answer also shows the right one.
+        """
         if response is None or response is Ellipsis or str(response).strip() == "":
             return Feedback("not attempted", "type a number, then press Check.")
-        text = str(response).strip().replace("−", "-")
-        echo = text if len(text) <= 40 else text[:39] + "…"  # never echo a novel back
-        try:
-            value = float(text)
-        except ValueError:
-            return Feedback("wrong", f"{echo!r} is not a number; type digits, e.g. 0.5 or -2.")
+        text = str(response).strip().replace("−", "-").replace(",", ".")
+        value = self._value(response)
+        if value is None:
+            return Feedback("wrong", f"{_clip(text)!r} is not a number; type digits, e.g. 0.5 "
+                                     "or -2.")
         if not math.isfinite(value):
             kind = "not a number (NaN)" if math.isnan(value) else "too large to be an answer"
-            return Feedback("wrong", f"{echo!r} is {kind}; type an ordinary number, e.g. 0.5 "
-                                     "or -2.")
-        shown = format_number(self.answer, 4)
-        if math.isfinite(value) and abs(value - float(self.answer)) <= self.tol:
-            return Feedback("correct", f"{shown}. {self.explanation}".strip())
-        return Feedback("wrong", f"{format_number(value, 4)} is not it. {self.explanation}".strip())
+            return Feedback("wrong", f"{_clip(text)!r} is {kind}; type an ordinary number, "
+                                     "e.g. 0.5 or -2.")
+        verdict = check_number(value, float(self.answer), tol=self.tol, hints=self.hints)
+        shown = format_number(self.answer, 4, trim=True)
+        if verdict.ok:
+            return Feedback("correct", _with(shown, self.explanation))
+        if attempt >= REVEAL_AFTER:
+            return Feedback("wrong", _join(verdict.message,
+                                           _with(f"The answer is {shown}", self.explanation)))
+        return Feedback("wrong", _join(verdict.message, f"Hint: {self.hint}" if self.hint
+                                       else "Try again."))
 
     def as_text(self) -> str:
         """The question as plain text."""
@@ -151,7 +268,7 @@ Question = MultipleChoice | NumericAnswer
 
 
 class Quiz(TextReprMixin, widgets.VBox):
-    """A short quiz: questions with instant feedback, an explanation and a score.
+    """A short quiz: questions with instant feedback, explanations and a first-try score.
 
     Parameters
     ----------
@@ -160,15 +277,18 @@ class Quiz(TextReprMixin, widgets.VBox):
 
     Examples
     --------
-    >>> quiz = Quiz([MultipleChoice("1 + 1?", ["2", "3"], "2")], title="Warm-up")
+    >>> quiz = Quiz([MultipleChoice("1 + 1?", ["2", "3"], "2", why={"3": "one too many."})],
+    ...             title="Warm-up")
     >>> quiz
     Quiz: Warm-up (1 question)
     1. 1 + 1?
        A) 2   B) 3
+    >>> quiz.answer(1, "B")
+    ✗ Not yet: B) 3 — one too many. Try again.
     >>> quiz.answer(1, "A")
-    ✓ Correct! 2.
-    >>> quiz.score
-    1
+    ✓ Correct! A) 2.
+    >>> quiz.score, quiz.right_after_retry
+    (0, 1)
     """
 
     def __init__(self, questions: Sequence[Question], title: str = "Quiz") -> None:
@@ -177,6 +297,8 @@ class Quiz(TextReprMixin, widgets.VBox):
         self.questions = list(questions)
         self.title = title
         self._results: list[Feedback | None] = [None] * len(self.questions)
+        self._first: list[Feedback | None] = [None] * len(self.questions)
+        self._attempts = [0] * len(self.questions)
         self._score_label = widgets.HTML()
         self._feedback: list[widgets.HTML] = []
         rows: list[widgets.Widget] = [widgets.HTML(f"<h3>{html.escape(title)}</h3>")]
@@ -212,20 +334,38 @@ class Quiz(TextReprMixin, widgets.VBox):
         if not 1 <= number <= len(self.questions):
             raise IndexError(f"this quiz has questions 1 to {len(self.questions)}; "
                              f"there is no question {number}.")
-        result = self.questions[number - 1].check(response)
-        self._results[number - 1] = result
-        self._feedback[number - 1].value = f"<span>{html.escape(str(result))}</span>"
+        i = number - 1
+        question = self.questions[i]
+        if not question.is_attempt(response):
+            result = question.check(response)  # says what to type; no try is counted
+        else:
+            self._attempts[i] += 1
+            result = question.check(response, attempt=self._attempts[i])
+            if self._first[i] is None:
+                self._first[i] = result
+        self._results[i] = result
+        # line-height: a wrapped message reads as one paragraph, not lines 28px apart
+        self._feedback[i].value = (f'<div style="line-height: 1.4">'
+                                   f"{html.escape(str(result))}</div>")
         self._update_score()
         return result
 
     @property
     def score(self) -> int:
-        """How many questions are answered correctly so far."""
-        return sum(1 for r in self._results if r is not None and r.ok)
+        """How many questions were answered right at the first try."""
+        return sum(1 for r in self._first if r is not None and r.ok)
+
+    @property
+    def right_after_retry(self) -> int:
+        """How many questions are right now but were wrong at the first try."""
+        return sum(1 for first, now in zip(self._first, self._results, strict=True)
+                   if first is not None and not first.ok and now is not None and now.ok)
 
     def _update_score(self) -> None:
-        self._score_label.value = f"<b>Score: {self.score} / {len(self.questions)}</b>"
-
+        text = f"First try: {self.score} / {len(self.questions)}"
+        if self.right_after_retry:
+            text += f" · right after a retry: {self.right_after_retry}"
+        self._score_label.value = f"<b>{html.escape(text)}</b>"
 
     def _repr_text(self) -> str:
         n = len(self.questions)

@@ -1,15 +1,20 @@
-"""The quiz widget: feedback, score, and a text form where no widget front end runs."""
+"""The quiz widget: feedback that unfolds over tries, a first-try score, and a text form
+where no widget front end runs."""
 
 import pytest
 
-from lessons_lib.widgets.quiz import MultipleChoice, NumericAnswer, Quiz
+from lessons_lib.widgets.quiz import REVEAL_AFTER, MultipleChoice, NumericAnswer, Quiz
 
 
 def make():
     return Quiz([
         MultipleChoice("What is [1, 2, 3] · [4, 5, 6]?", ["32", "[4, 10, 18]", "21"], "32",
-                       explanation="1·4 + 2·5 + 3·6 = 32"),
-        NumericAnswer("cos θ for θ = 90°?", answer=0.0, tol=1e-3),
+                       explanation="1·4 + 2·5 + 3·6 = 32",
+                       why={"[4, 10, 18]": "those are the products, not yet added.",
+                            "21": "that adds all six numbers."}),
+        NumericAnswer("cos θ for θ = 90°?", answer=0.0, tol=1e-3,
+                      explanation="cos 90° = 0.", hint="Think of the unit circle.",
+                      hints=[(1, "1 is cos 0°.")]),
     ], title="Lesson 02 quiz")
 
 
@@ -27,14 +32,60 @@ def test_mimebundle_text_plain_is_the_text_form():
     assert bundle["text/plain"] == repr(quiz)
 
 
-def test_answers_and_score():
+def test_score_counts_first_tries_and_shows_retries_apart():
     quiz = make()
     assert quiz.score == 0
     assert not quiz.answer(1, "B")
     assert quiz.answer(1, "A").ok
     assert quiz.answer(2, "0.0004").ok
-    assert quiz.score == 2
-    assert "Score: 2 / 2" in quiz._score_label.value
+    assert (quiz.score, quiz.right_after_retry) == (1, 1)
+    assert "First try: 1 / 2 · right after a retry: 1" in quiz._score_label.value
+    quiz.answer(2, "5")  # a later wrong try does not take the first-try point away
+    assert quiz.score == 1
+
+
+def test_blank_or_unreadable_input_is_not_a_try():
+    quiz = make()
+    assert quiz.answer(2, "").status == "not attempted"
+    assert "not a number" in quiz.answer(2, "zero").message
+    assert "not one of the options" in quiz.answer(1, "E").message
+    assert quiz.answer(1, "a)").ok and quiz.answer(2, "0").ok
+    assert quiz.score == 2  # both still count as first tries
+
+
+def test_wrong_choice_is_told_why_and_answer_is_held_back_until_a_retry():
+    q = make().questions[0]
+    first = q.check("C")
+    assert "adds all six numbers" in first.message
+    assert "32" not in first.message and "Try again" in first.message
+    later = q.check("C", attempt=REVEAL_AFTER)
+    assert "The answer is A) 32 — 1·4" in later.message and "1·4 + 2·5" in later.message
+
+
+def test_wrong_number_gets_diagnosis_and_hint_before_the_answer():
+    q = make().questions[1]
+    first = q.check("1")
+    assert first.message == "1 is cos 0°. Hint: Think of the unit circle."
+    generic = q.check("0.7")
+    assert "too large" in generic.message and "Hint: Think of the unit circle." in generic.message
+    assert "cos 90° = 0" not in generic.message
+    later = q.check("0.7", attempt=REVEAL_AFTER)
+    assert "The answer is 0 — cos 90° = 0." in later.message and "cos 90° = 0." in later.message
+
+
+def test_choice_accepts_the_letter_in_any_common_form_and_the_option_value():
+    q = MultipleChoice("Shape of QKᵀ for 6 tokens?", ["6 × 64", "6 × 6", "64 × 64"], "6 × 6",
+                       why={"6 × 64": "that is Q's shape.", "64 × 64": "that is d_k × d_k."})
+    for typed in ("B", "b", "B)", "(b)", "B) 6 × 6", "6 × 6", "6x6", "6, 6"):
+        assert q.check(typed).ok, typed
+    assert "Q's shape" in q.check("6x64").message
+
+
+def test_numeric_uses_the_checkers_precision_rule():
+    q = NumericAnswer("q·k/√3 (4 decimals)?", answer=0.42 / 3 ** 0.5, tol=5e-4)
+    assert q.check("0.2425").ok and q.check("0.24249").ok
+    assert not q.check("0.2426").ok  # within 5e-4 but not a correct rounding
+    assert "decimal" in q.check("0.24").message  # right, but fewer decimals than asked
 
 
 def test_widget_interaction_updates_feedback():
@@ -51,6 +102,10 @@ def test_widget_interaction_updates_feedback():
 def test_bad_questions_are_rejected_clearly():
     with pytest.raises(ValueError, match="not one of the options"):
         MultipleChoice("?", ["a", "b"], "c")
+    with pytest.raises(ValueError, match="not one of the options"):
+        MultipleChoice("?", ["a", "b"], "a", why={"c": "no."})
+    with pytest.raises(ValueError, match="right answer"):
+        MultipleChoice("?", ["a", "b"], "a", why={"a": "no."})
     with pytest.raises(ValueError, match="at least one question"):
         Quiz([])
     with pytest.raises(IndexError, match="questions 1 to 2"):

@@ -1,0 +1,75 @@
+"""The end-of-lesson quiz in a real browser, played as a learner plays it: a wrong option,
+then the right one; a wrong number typed and Enter, then the right one.
+
+What must be seen: why the wrong option is wrong (and not the answer), a hint for the
+wrong number, the answer after a right try, and a score of first tries with retries
+shown apart. Expected values by hand: 1·4 + 2·5 + 3·6 = 32; 2·1 + 3·0 + 4·2 = 10.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "quiz.ipynb"
+
+
+def _feedback(jp, n: int) -> str:
+    return jp.page.locator(".widget-vbox > .widget-vbox").nth(n).locator(
+        ".widget-html").last.inner_text()
+
+
+def _play(jp) -> None:
+    jp.open_notebook(NOTEBOOK)
+    jp.run_all()
+    quiz = jp.page.locator(".widget-vbox:has(h3:text('Quiz in the browser'))").first
+    quiz.wait_for(state="visible", timeout=60_000)
+    quiz.scroll_into_view_if_needed()
+    page = jp.page
+    page.get_by_label("B) 21").check()
+    page.wait_for_function("() => document.body.innerText.includes('adds all six numbers')")
+    first = _feedback(jp, 0)
+    assert "Not yet" in first and "B) 21" in first and "Try again" in first
+    assert "C) 32" not in first and "1·4 + 2·5" not in first  # the answer is held back
+    assert "First try: 0 / 2" in quiz.inner_text()
+    page.get_by_label("C) 32").check()  # (first try kept: the score stays 0)
+    page.wait_for_function("() => document.body.innerText.includes('right after a retry: 1')")
+    right = _feedback(jp, 0)
+    assert "Correct" in right and "1·4 + 2·5 + 3·6 = 4 + 10 + 18 = 32" in right
+    box = quiz.locator("input[type=text]")
+    box.fill("12")
+    box.press("Enter")
+    page.wait_for_function("() => document.body.innerText.includes('Hint: Multiply the partners')")
+    assert "that adds all six numbers" in _feedback(jp, 1)
+    jp.screenshot(f"quiz_first_tries_{jp.server.app}")
+    assert "2·1 + 3·0" not in _feedback(jp, 1)
+    box.fill("10")
+    quiz.get_by_role("button", name="Check").click()
+    page.wait_for_function("() => document.body.innerText.includes('2·1 + 3·0 + 4·2')")
+    assert "First try: 0 / 2 · right after a retry: 2" in quiz.inner_text()
+    assert jp.python_json("[quiz.score, quiz.right_after_retry]") == [0, 2]
+    # nothing overflows the quiz's box: long feedback wraps
+    overflow = quiz.evaluate("q => [...q.querySelectorAll('.widget-html')].some("
+                             "e => e.scrollWidth > e.clientWidth + 1)")
+    assert not overflow, "quiz feedback overflows its box"
+    quiz.scroll_into_view_if_needed()
+
+
+def test_quiz_played_in_jupyterlab_light_and_dark(lab):
+    _play(lab)
+    lab.screenshot("quiz_lab_light")
+    lab.page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme',"
+                      " {theme: 'JupyterLab Dark'})")
+    lab.page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'")
+    lab.page.wait_for_timeout(500)
+    colour = lab.page.locator(".widget-html").last.evaluate("e => getComputedStyle(e).color")
+    assert colour != "rgb(0, 0, 0)", "dark theme: quiz text must not be black on black"
+    lab.screenshot("quiz_lab_dark")
+    lab.page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme',"
+                      " {theme: 'JupyterLab Light'})")
+
+
+def test_quiz_played_in_notebook_7(nb7):
+    _play(nb7)
+    nb7.screenshot("quiz_nb7")
