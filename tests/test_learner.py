@@ -163,3 +163,20 @@ def test_the_teachers_guide_quotes_the_quiz_answers_right():
             assert QUIZ[(lesson, int(number))] == letter, (lesson, number, line)
             seen += 1
     assert seen >= 7  # lessons 03–05 quote their keys; docs/mistakes.md lists them all
+
+
+def test_messages_the_teachers_guide_quotes_are_what_the_checkers_say():
+    """Every message docs/teaching.md quotes under "Common mistakes (checker feedback)" is
+    produced, word for word, by an answer the table plays (so it is on docs/mistakes.md)."""
+    import re
+
+    from tools._paths import ROOT
+
+    guide = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
+    played = " ".join(render().split())
+    blocks = re.findall(r"\*\*Common mistakes \(checker feedback\)\.\*\*(.*?)(?=\n\*\*|\n#)",
+                        guide, re.S)
+    quotes = [q for block in blocks for q in re.findall(r'"([^"]{12,})"', " ".join(block.split()))]
+    assert len(quotes) >= 20
+    stale = [q for q in quotes if q not in played]
+    assert not stale, f"docs/teaching.md quotes messages no played answer gets: {stale}"

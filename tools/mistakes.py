@@ -15,6 +15,7 @@ values are worked out here by hand or with NumPy, never with lessons_lib's formu
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import sys
 from collections.abc import Callable
@@ -66,15 +67,19 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     ("00", 3): ("check_number", [
         (7, RIGHT), (1, "counts from 0"), ("7", "text")]),
     ("01", 1): ("check_add", [
-        ([1, 8], RIGHT), ([2, 5, -1, 3], "joined end to end"), (["1", "8"], "text")]),
+        ([1, 8], RIGHT), ([2, 5, -1, 3], "joined end to end"), (["1", "8"], "text"),
+        ([1, 8, 0], "should have 2 numbers"), ([2, 8], "position 0"),
+        ([2 * -1, 5 * 3], "multiplied matching numbers")]),
     ("01", 2): ("check_scale", [
-        ([6, -3, 1.5], RIGHT), ([2, -1, 0.5] * 3, "repeats the list")]),
+        ([6, -3, 1.5], RIGHT), ([2, -1, 0.5] * 3, "repeats the list"),
+        ([6, -1, 1.5], "position 1")]),
     ("01", 3): ("check_norm", [
         (10, RIGHT), (10.0, RIGHT), (100, "‖a‖²"), (14, "")]),
     ("01", 4): ("check_norm", [
         (7, RIGHT), (49, "‖a‖²")]),
     ("02", 1): ("check_dot", [
-        (3, RIGHT), ([6, -8, 5], "products"), (-3, "left out a term")]),
+        (3, RIGHT), ([6, -8, 5], "products"), (-3, "left out a term"),
+        (6 + 8 + 5, "every product as positive")]),
     ("02", 2): ("check_dot", [
         (11, RIGHT), ([4, 0, -3, 10], "products")]),
     # 0.5·0.4 + 0.3·0.8 + (−0.2)·0.1 = 0.20 + 0.24 − 0.02 = 0.42
@@ -86,27 +91,33 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     # cos θ = (4 + 3) / (√17 · √10) = 7 / 13.04 = 0.5369 → θ = 57.53°
     ("03", 1): ("check_angle", [
         (math.degrees(math.acos(7 / math.sqrt(170))), RIGHT), (57.53, RIGHT), (57.5, RIGHT),
-        (math.acos(7 / math.sqrt(170)), "radians")]),
+        (math.acos(7 / math.sqrt(170)), "radians"), (7 / math.sqrt(170), "that is cos θ")]),
     # (2 − 4 + 6) / (√14 · √21) = 4 / 17.15 = 0.2333
     ("03", 2): ("check_cosine", [
         (4 / math.sqrt(14 * 21), RIGHT), (0.2333, RIGHT), (0.23, "Give 4 decimal places"),
-        (0.2334, "last decimal place is wrong"), (4, "raw dot product")]),
+        (0.2334, "last decimal place is wrong"), (4, "raw dot product"),
+        (4 / math.sqrt(14), "divided by ‖a‖ only")]),
     # (8 / 16)·[4, 0] = [2, 0]
     ("03", 3): ("check_projection", [
-        ([2, 0], RIGHT), ([2.0, 0.0], RIGHT), ([2, 3], "a itself"), (2, "scalar projection")]),
+        ([2, 0], RIGHT), ([2.0, 0.0], RIGHT), ([2, 3], "a itself"), (2, "scalar projection"),
+        ([8 * 4, 0], "forgot to divide by b·b")]),
     ("04", 1): ("check_dot", [
         (3, RIGHT), (3.0, RIGHT), ([6, -4, 1.0], "products")]),
     # 10·3 + 2·70 + (−1)·20 + 50 = 30 + 140 − 20 + 50 = 200
     ("04", 2): ("check_number", [
-        (200, RIGHT), (150, "forgot to add the bias")]),
+        (200, RIGHT), (150, "forgot to add the bias"), (240, "age weight is −1")]),
     ("04", 3): ("check_number", [
-        (0.5, RIGHT), (0.0, "0 is z, the weighted sum")]),
+        (0.5, RIGHT), (0.0, "0 is z, the weighted sum"),
+        (1 / (1 + math.exp(1)), "forgot the bias")]),  # σ(w·x) = σ(−1)
     # (5a)·b = 5 (a·b) = 5 · 3.6 = 18
-    ("05", 1): ("check_number", [(18, RIGHT), (3.6, "scales the dot product")]),
-    ("05", 2): ("check_number", [(49, RIGHT), (7, "is ‖a‖, the length")]),
+    ("05", 1): ("check_number", [
+        (18, RIGHT), (3.6, "scales the dot product"), (90, "not squared")]),
+    ("05", 2): ("check_number", [
+        (49, RIGHT), (7, "is ‖a‖, the length"), (31, "a square is never negative")]),
     # ‖[6, 8]‖ = 10 > 5: [6, 8] · 5/10 = [3, 4]
     ("05", 3): ("check_clip", [
-        ([3, 4], RIGHT), ([0.6, 0.8], "unit vector")]),
+        ([3, 4], RIGHT), ([0.6, 0.8], "unit vector"), ([6, 8], "scaled down"),
+        ([6 * 5 / 100, 8 * 5 / 100], "divided by g·g"), ([5, 5], "clip by value")]),
     ("06", 1): ("check_dot", [
         (0.83, RIGHT), (0.830, RIGHT), (0.8, "Give 2 decimal places"),
         ([0.63, 0.2], "products")]),
@@ -175,6 +186,7 @@ QUIZ: dict[tuple[str, int], str | float] = {
 }
 
 
+@functools.cache
 def quiz_questions() -> dict[tuple[str, int], Any]:
     """(lesson prefix, number) → the question objects each lesson's quiz cell builds.
 
@@ -231,6 +243,7 @@ def lesson_namespace() -> dict[str, Any]:
             "K": K8, "milk": MILK, "head": load_real_head()}
 
 
+@functools.cache
 def exercise_calls() -> dict[tuple[str, int], Callable[[Any], Any]]:
     """(lesson prefix, number) → answer ↦ the feedback of the lesson's OWN checker call."""
     from tools._paths import lessons
