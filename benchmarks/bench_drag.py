@@ -1,10 +1,12 @@
 """Drag → readout latency in real Chromium against a real JupyterLab.
 
-Three subjects, each dragged with real input (Playwright ``page.mouse``) in one run:
+Five subjects, each dragged with real input (Playwright ``page.mouse``) in one run:
 
 1. ``VectorPlayground(a=[1.8, 1.2], b=[0.8, 1.8])``: drag the tip of a; readout ``a·b``.
-2. ``AttentionExplorer()``: drag the query tip; readout the scores/weights table.
-3. Baseline, what a user would otherwise build: an ipympl figure (``%matplotlib widget``)
+2. ``AttentionExplorer()``: drag the query tip; readout the scores/weights table (3 keys).
+3. The same with 16 and 64 keys (the lesson widget takes 1–4; the benchmark lifts
+   ``MAX_KEYS``), to show how the page's work grows with the number of keys.
+4. Baseline, what a user would otherwise build: an ipympl figure (``%matplotlib widget``)
    with the same two arrows whose ``motion_notify_event`` handler (while the button is
    pressed on the tip) recomputes ``a·b`` in the kernel with ``lessons_lib.dot``, moves
    the arrow, calls ``fig.canvas.draw_idle()`` and sets an ``ipywidgets.HTML`` readout.
@@ -62,6 +64,21 @@ AE_CELLS = [
     "import time\n\n_bench_times = []\n"
     "w.observe(lambda change: _bench_times.append(time.time() * 1000), names=['query'])",
 ]
+
+
+def explorer_cells(n: int) -> list[str]:
+    """An AttentionExplorer with ``n`` keys evenly spaced on a circle of radius 2.3, outside
+    the query's drag path. The lesson widget takes 1–4 keys (MAX_KEYS, for readability);
+    this benchmark lifts that limit so that its page work can be measured as keys grow."""
+    return [
+        "import math\n\nimport lessons_lib.widgets.attention_explorer as ae\n\n"
+        f"ae.MAX_KEYS = {n}  # benchmark only: the lesson widget takes 1-4 keys\n"
+        f"keys = [[round(2.3 * math.cos(2 * math.pi * (i + 0.5) / {n}), 2),\n"
+        f"         round(2.3 * math.sin(2 * math.pi * (i + 0.5) / {n}), 2)] for i in range({n})]\n"
+        f"w = ae.AttentionExplorer(key_vectors=keys, tokens=[f'k{{i}}' for i in range({n})])\nw",
+    ]
+
+
 MPL_CELLS = [
     "%matplotlib widget",
     """\
@@ -226,6 +243,7 @@ class Subject:
     expect: Callable[[float, float], str]
     trait: str | None  # the traitlet a release commits (None: Python is the source)
     draw: bool = False
+    scale_only: bool = False  # a size of the explorer: headline only its page work
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -242,6 +260,12 @@ SUBJECTS = [
         (0.0, 1.0), (-1.5, 2.0), (0.6, 0.8),
         lambda x, y: f"query: cat = [{trimmed(x)}, {trimmed(y)}]", "query",
     ),
+    *(Subject(
+        f"attention_explorer_{n}", f"AttentionExplorer with {n} keys (drag the query)",
+        explorer_cells(n), ".ae-root", ".ae-root [data-testid=table]", "scores/weights table",
+        (0.0, 1.0), (-1.5, 2.0), (0.6, 0.8),
+        lambda x, y: f"query: cat = [{trimmed(x)}, {trimmed(y)}]", None, scale_only=True,
+    ) for n in (16, 64)),
     Subject(
         "ipympl", "ipympl baseline (drag tip a, kernel handler)", MPL_CELLS,
         ".jupyter-matplotlib-figure", ".widget-html .widget-html-content",
@@ -492,7 +516,13 @@ def headline_spread(per_round: list[list[dict[str, Any]]]) -> list[dict[str, Any
                                else f"missed in {missed} of {len(values)} rounds")
         out.append(item)
 
-    for key in [s.key for s in SUBJECTS if s.key != "ipympl"]:
+    scale = [s.key for s in SUBJECTS if s.scale_only]
+    for key in ["attention_explorer", *scale]:  # page work as the number of keys grows
+        if all((key, "dispatch_to_readout") in by for by in rounds):
+            n = key.rsplit("_", 1)[1] if key in scale else "3"
+            add(f"attention_explorer with {n} keys: page's own work, p95 ms",
+                [p95(by, key, "dispatch_to_readout") for by in rounds])
+    for key in [s.key for s in SUBJECTS if s.key != "ipympl" and not s.scale_only]:
         if not all((key, "dispatch_to_readout") in by for by in rounds):
             continue
         work = [p95(by, key, "dispatch_to_readout") for by in rounds]
