@@ -150,11 +150,12 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
             "that made them (Q = X @ W_q, K = X @ W_k), or transpose a matrix you built "
             "column-wise."
         )
-    check_finite(q, "Q")
-    check_finite(k, "K")
     with np.errstate(over="ignore", invalid="ignore"):  # reported in words below
         scores = q @ k.T
-    _no_overflow(scores, "the score table Q Kᵀ")
+    if not np.isfinite(scores).all():  # one pass; a NaN or inf in Q or K always lands here
+        check_finite(q, "Q")  # name the input that holds it …
+        check_finite(k, "K")
+        _no_overflow(scores, "the score table Q Kᵀ")  # … or say that finite inputs overflowed
     if scale:
         scores *= 1.0 / math.sqrt(q.shape[1])
     return scores
