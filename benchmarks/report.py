@@ -238,9 +238,12 @@ def section_scale(d: dict[str, Any]) -> str:
 
 
 def section_loop(d: dict[str, Any]) -> str:
-    rows = [[r["what"], r["before"], r["after"], r.get("note", "")] for r in d["rows"]]
+    today = any("today" in r for r in d["rows"])
+    rows = [[r["what"], r["before"], r["after"], *([r.get("today", "")] if today else []),
+             r.get("note", "")] for r in d["rows"]]
     return "\n".join(["## 6. The contributor's loop and CI", "", d["method"], "",
-                      table(["what", "before", "after", "how"], rows)])
+                      table(["what", "before", "after", *(["today"] if today else []), "how"],
+                            rows)])
 
 
 def section_import_install(imp: dict[str, Any] | None, inst: dict[str, Any] | None) -> str:

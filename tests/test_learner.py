@@ -26,14 +26,15 @@ def test_every_exercise_of_every_lesson_is_played():
         assert checker == TABLE[key][0], (key, checker)
 
 
-CALLS = exercise_calls()
+# exercise_calls() and quiz_questions() are cached and built on first use, not at import:
+# under xdist every worker collects this module, and only one runs it.
 
 
 @pytest.mark.parametrize("key", sorted(TABLE), ids=lambda k: f"{k[0]}-ex{k[1]}")
 def test_learner_answers_get_the_right_verdict(key):
     """Each answer goes through the lesson's OWN checker call (its hints included)."""
     _, cases = TABLE[key]
-    call = CALLS[key]
+    call = exercise_calls()[key]
     for answer, phrase in cases:
         feedback = call(answer)
         text = str(feedback)
@@ -53,11 +54,8 @@ def test_the_teachers_page_is_current():
 
 # --- the end-of-lesson quizzes ------------------------------------------------------
 
-QUESTIONS = quiz_questions()
-
-
 def test_every_quiz_question_of_every_lesson_is_played():
-    assert set(QUESTIONS) == set(QUIZ), set(QUESTIONS) ^ set(QUIZ)
+    assert set(quiz_questions()) == set(QUIZ), set(quiz_questions()) ^ set(QUIZ)
 
 
 def _letter(i: int) -> str:
@@ -68,7 +66,7 @@ def _letter(i: int) -> str:
 def test_quiz_question_played_wrong_then_right(key):
     """Right answers (in the forms people type) are accepted; a wrong first try is told what
     is wrong without being told the answer; the answer comes at the second wrong try."""
-    question, right = QUESTIONS[key], QUIZ[key]
+    question, right = quiz_questions()[key], QUIZ[key]
     if isinstance(question, MultipleChoice):
         assert isinstance(right, str)
         r = "ABCDEFGH".index(right)
@@ -110,7 +108,8 @@ def test_quiz_question_played_wrong_then_right(key):
 
 
 def test_quiz_score_counts_first_tries():
-    quiz = Quiz([QUESTIONS[("02", 1)], QUESTIONS[("02", 4)]], title="replay")
+    questions = quiz_questions()
+    quiz = Quiz([questions[("02", 1)], questions[("02", 4)]], title="replay")
     quiz.answer(1, "B")  # products, not added up
     quiz.answer(1, "C")
     quiz.answer(2, "10")
