@@ -9,6 +9,8 @@ nbconvert opens both for every slide, so the count is checked at both nesting le
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
 import json
 import os
@@ -91,8 +93,23 @@ def _strip(nb: dict) -> dict:
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m tools.slides ARGS`` as a learner's terminal runs it (a subprocess)."""
     return subprocess.run([sys.executable, "-m", "tools.slides", *map(str, args)],
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
+
+
+def _main(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The same command in this process: the small checks below need no fresh interpreter
+    (each one costs ~2 s, mostly importing nbformat's JSON-schema stack)."""
+    from tools import slides
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = slides.main([str(a) for a in args])
+        except SystemExit as exit_:  # argparse errors
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -181,18 +198,18 @@ def test_check_fails_on_missing_metadata(tmp_path: Path) -> None:
     src = LESSONS[0]
     copy = tmp_path / src.name
     copy.write_text(json.dumps(_strip(json.loads(src.read_text()))))
-    check = _run("--check", copy)
+    check = _main("--check", copy)
     assert check.returncode == 1
     assert "slide_type None, expected 'slide'" in check.stdout
     # and fixing it makes the check pass
-    assert _run(copy).returncode == 0
-    assert _run("--check", copy).returncode == 0
+    assert _main(copy).returncode == 0
+    assert _main("--check", copy).returncode == 0
 
 
 def test_check_fails_on_stale_metadata(tmp_path: Path) -> None:
     copy = tmp_path / LESSONS[0].name
     shutil.copy(LESSONS[0], copy)
-    assert _run(copy).returncode == 0
+    assert _main(copy).returncode == 0
     nb = json.loads(copy.read_text())
     heading = next(
         c for c in nb["cells"]
@@ -200,7 +217,7 @@ def test_check_fails_on_stale_metadata(tmp_path: Path) -> None:
     )
     heading["metadata"]["slideshow"]["slide_type"] = "-"  # someone demoted a section
     copy.write_text(json.dumps(nb))
-    assert _run("--check", copy).returncode == 1
+    assert _main("--check", copy).returncode == 1
 
 
 
