@@ -9,9 +9,13 @@ get its specific diagnosis, and the table must cover every exercise of every les
 
 from __future__ import annotations
 
+import json
+import re
+
+import numpy as np
 import pytest
 
-from lessons_lib.checkers import _precision
+from lessons_lib.checkers import _precision, _written_decimals
 from lessons_lib.widgets.quiz import REVEAL_AFTER, MultipleChoice, NumericAnswer, Quiz
 from tools._paths import lessons
 from tools.mistakes import QUIZ, RIGHT, TABLE, exercise_calls, main, quiz_questions, render
@@ -117,30 +121,37 @@ def test_quiz_score_counts_first_tries():
 
 
 def _prompt(path, number):
-    import json
-    import re
-
+    """The exercise's prompt as a learner reads it: the markdown above and the code cell."""
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     for i, cell in enumerate(cells):
         if cell.get("id") == f"ex{number}":
-            return "".join(cells[i - 1]["source"]) + "".join(cell["source"]), re
+            return "".join(cells[i - 1]["source"]) + "".join(cell["source"])
     raise AssertionError(f"{path.name}: no cell ex{number}")
 
 
-@pytest.mark.parametrize("key", sorted(TABLE), ids=lambda k: f"{k[0]}-ex{k[1]}")
+def _decimals_asked() -> dict[tuple[str, int], int]:
+    """(lesson, exercise) → the decimals its prompt asks for ("Give 4 decimals" → 4)."""
+    asked = {}
+    for path in lessons():
+        for number in {key[1] for key in TABLE if key[0] == path.stem[:2]}:
+            found = re.findall(r"(\d) decimal", _prompt(path, number))
+            if found:
+                asked[(path.stem[:2], number)] = int(found[0])
+    return asked
+
+
+DECIMALS_ASKED = _decimals_asked()
+
+
+def test_prompts_that_ask_for_decimals_are_found():
+    assert len(DECIMALS_ASKED) >= 8, DECIMALS_ASKED  # 02, 03, 04, 05, 06, 07, 08 ask
+
+
+@pytest.mark.parametrize("key", sorted(DECIMALS_ASKED), ids=lambda k: f"{k[0]}-ex{k[1]}")
 def test_the_precision_a_prompt_asks_for_is_accepted(key):
     """"Give N decimals": the table plays an answer with no more than N decimals, and it is
     accepted (the learner did exactly what the prompt said)."""
-    import numpy as np
-
-    from lessons_lib.checkers import _written_decimals
-
-    path = next(p for p in lessons() if p.stem.startswith(key[0]))
-    text, re = _prompt(path, key[1])
-    asked = re.findall(r"(\d) decimal", text)
-    if not asked:
-        return
-    places = int(asked[0])
+    places = DECIMALS_ASKED[key]
     rounded = [a for a, phrase in TABLE[key][1] if phrase == RIGHT
                and not isinstance(a, str) and a is not ...
                and max(_written_decimals(float(x)) for x in np.ravel(a)) <= places]
@@ -149,8 +160,6 @@ def test_the_precision_a_prompt_asks_for_is_accepted(key):
 
 def test_the_teachers_guide_quotes_the_quiz_answers_right():
     """docs/teaching.md's "Quiz: 1 **A)** …" answer keys agree with the played table."""
-    import re
-
     from tools._paths import ROOT
 
     lesson, seen = None, 0
@@ -167,8 +176,6 @@ def test_the_teachers_guide_quotes_the_quiz_answers_right():
 def test_messages_the_teachers_guide_quotes_are_what_the_checkers_say():
     """Every message docs/teaching.md quotes under "Common mistakes (checker feedback)" is
     produced, word for word, by an answer the table plays (so it is on docs/mistakes.md)."""
-    import re
-
     from tools._paths import ROOT
 
     guide = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")

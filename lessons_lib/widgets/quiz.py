@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from lessons_lib.checkers import Feedback, _choice, check_number
+from lessons_lib.checkers import Feedback, _choice, _clip, check_number
 from lessons_lib.formatting import format_number
 from lessons_lib.widgets._common import TextReprMixin
 
@@ -163,10 +163,6 @@ class MultipleChoice:
         """The question with lettered options, as plain text."""
         opts = "   ".join(f"{_LETTERS[i]}) {o}" for i, o in enumerate(self.options))
         return f"{self.prompt}\n   {opts}"
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"  # never echo a novel back
 
 
 @dataclass(frozen=True)
