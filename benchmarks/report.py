@@ -42,6 +42,15 @@ def verdict(met: bool) -> str:
     return "**met**" if met else "**missed**"
 
 
+def _loads(d: dict[str, Any]) -> str:
+    rounds = d.get("load_per_round", [])
+    return "; ".join(f"round {i + 1}: {x[0]:.2f}" for i, x in enumerate(rounds))
+
+
+def _spread(x: dict[str, float], fmt: str = ".3g") -> str:
+    return f"{x['median']:{fmt}} [{x['min']:{fmt}}–{x['max']:{fmt}}]"
+
+
 def section_drag(d: dict[str, Any]) -> str:
     rows = []
     for r in d["results"]:
@@ -49,8 +58,7 @@ def section_drag(d: dict[str, Any]) -> str:
         rows.append([r["what"], s["n"], s["p50"], s["p95"], s["max"]])
     lines = ["## 1. Drag → readout latency (real Chromium, real JupyterLab)", ""]
     if d.get("headlines"):
-        loads = "; ".join(f"round {i + 1}: {x[0]:.2f}"
-                          for i, x in enumerate(d.get("load_per_round", [])))
+        loads = _loads(d)
         lines += [f"Headlines over {d['settings']['rounds']} rounds (each round measures every "
                   "subject once, in turn, so the widgets and the ipympl baseline share the "
                   "machine's moment): median and range over the rounds; a target counts as met "
@@ -99,15 +107,6 @@ flit_core (done). The remaining gap is the two front ends the series promises (J
 and Notebook 7) and the widget library; installing Notebook 7 only on request would bring
 the ratio to about 1.1. Round-to-round noise on this shared machine is large (baseline
 28.7–41.4 s across rounds), so the time ratio moves by ±0.15 between runs."""
-
-
-def _loads(d: dict[str, Any]) -> str:
-    rounds = d.get("load_per_round", [])
-    return "; ".join(f"round {i + 1}: {x[0]:.2f}" for i, x in enumerate(rounds))
-
-
-def _spread(x: dict[str, float], fmt: str = ".3g") -> str:
-    return f"{x['median']:{fmt}} [{x['min']:{fmt}}–{x['max']:{fmt}}]"
 
 
 RERUN_ANALYSIS = """\
@@ -219,8 +218,8 @@ def section_scale(d: dict[str, Any]) -> str:
         q = r["ratio"]
         size = f"{r['n']:,}" + (f" ({r['tokens']} tokens)" if r.get("tokens") else "")
         rows.append([f"`{r['what']}`", size, r["package_ms"]["median"], r["numpy_ms"]["median"],
-                     f"{q['median']:.2f} [{q['min']:.2f}–{q['max']:.2f}]"])
-    loads = "; ".join(f"round {i + 1}: {x[0]}" for i, x in enumerate(d["load_per_round"]))
+                     _spread(q, ".2f")])
+    loads = _loads(d)
     return "\n".join([
         "## 5. The big-input paths at scale (10³ … 10⁷ numbers)", "",
         f"`lessons_lib.dot` vs `np.dot` on vectors of n numbers, and `attention_weights` vs "

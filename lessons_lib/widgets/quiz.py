@@ -214,12 +214,17 @@ class NumericAnswer:
             raise ValueError("a numeric question's answer must be a finite number.")
 
     @staticmethod
-    def _value(response: object) -> float | None:
+    def _typed(response: object) -> str:
+        """The text typed, with "−" and a decimal comma read as Python reads numbers."""
+        return str(response).strip().replace("−", "-").replace(",", ".")
+
+    @classmethod
+    def _value(cls, response: object) -> float | None:
         """The number typed ("−0.5" and "0,5" included), or None if it is not one."""
         if response is None or response is Ellipsis:
             return None
         try:
-            return float(str(response).strip().replace("−", "-").replace(",", "."))
+            return float(cls._typed(response))
         except ValueError:
             return None
 
@@ -236,7 +241,7 @@ class NumericAnswer:
         """
         if response is None or response is Ellipsis or str(response).strip() == "":
             return Feedback("not attempted", "type a number, then press Check.")
-        text = str(response).strip().replace("−", "-").replace(",", ".")
+        text = self._typed(response)
         value = self._value(response)
         if value is None:
             return Feedback("wrong", f"{_clip(text)!r} is not a number; type digits, e.g. 0.5 "
