@@ -15,9 +15,12 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "quiz.ipynb"
 
 
+def _feedback_box(jp, n: int):
+    return jp.page.locator(".widget-vbox > .widget-vbox").nth(n).locator(".widget-html").last
+
+
 def _feedback(jp, n: int) -> str:
-    return jp.page.locator(".widget-vbox > .widget-vbox").nth(n).locator(
-        ".widget-html").last.inner_text()
+    return _feedback_box(jp, n).inner_text()
 
 
 def _play(jp) -> None:
@@ -28,7 +31,8 @@ def _play(jp) -> None:
     quiz.scroll_into_view_if_needed()
     page = jp.page
     page.get_by_label("B) 21").check()
-    page.wait_for_function("() => document.body.innerText.includes('adds all six numbers')")
+    # wait on the feedback itself: the cell's source also shows the reason's words
+    _feedback_box(jp, 0).filter(has_text="adds all six numbers").wait_for(timeout=30_000)
     first = _feedback(jp, 0)
     assert "Not yet" in first and "B) 21" in first and "Try again" in first
     assert "C) 32" not in first and "1·4 + 2·5" not in first  # the answer is held back
