@@ -132,8 +132,12 @@ def run(path: Path) -> None:
     nb = stable_widget_ids(nb, path.stem)
     _keep_varying_outputs(nb, before)
     slides.assign(nb)  # slide types follow the cells (tools/slides.py)
-    # Keep only what is stable; Python's micro version would churn every diff.
-    nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
+    # language_info stays as nbclient stored it, the kernel's own: JupyterLab and Notebook 7
+    # write it into a notebook when its kernel starts, so a lesson stored with less would
+    # open already marked unsaved and leave a diff when closed. Its "version" is the Python
+    # that ran the lessons (the reference environment; Binder pins 3.11).
+    if "language_info" not in nb.metadata:
+        raise RuntimeError(f"{path.name}: the kernel reported no language_info")
     nbformat.write(nb, path)
     print(f"ran {path.relative_to(ROOT)}")
 

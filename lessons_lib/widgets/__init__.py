@@ -21,6 +21,7 @@ _WIDGETS = {
     "WordScoreTable": "lessons_lib.widgets.word_scores",
     "Quiz": "lessons_lib.widgets.quiz",
     "MatVecWidget": "lessons_lib.widgets.matvec",
+    "HeadPicker": "lessons_lib.widgets.head_picker",
 }
 
 

@@ -35,7 +35,7 @@ import traitlets
 
 from lessons_lib._validate import as_vector
 
-__all__ = ["MAX_ABS", "TextReprMixin", "Vector", "asset", "is_zero", "widget_vector"]
+__all__ = ["MAX_ABS", "SyncGuard", "TextReprMixin", "Vector", "asset", "is_zero", "widget_vector"]
 
 #: Largest absolute component a widget accepts: far beyond anything drawable,
 #: small enough that products and squares can never overflow a float.
@@ -136,6 +136,46 @@ class Vector(traitlets.TraitType[list[float], Sequence[float]]):
             return widget_vector(value, self.name or "value", self.length)
         except (TypeError, ValueError) as error:
             raise traitlets.TraitError(str(error)) from None
+
+
+class SyncGuard:
+    """Keep the browser and Python in agreement when Python refuses an update.
+
+    A widget's front end sends new values (a dragged tip, a slider) as a state update;
+    ipywidgets sets them one by one, and a value the trait refuses (``TraitError``) is
+    only logged, so the page would go on showing a value Python never took. A read-only
+    trait (``sign_rules``, ``temperature_range``) would even be overwritten. With this
+    mixin (before the widget base class), read-only traits are never set from the front
+    end, a refused update changes nothing in Python (traitlets rolls the whole update
+    back), and in both cases the values Python kept are sent back, so the page shows them.
+
+    Examples
+    --------
+    >>> import ipywidgets
+    >>> class Slider(SyncGuard, ipywidgets.FloatSlider):
+    ...     pass
+    >>> s = Slider(value=1.0, max=10.0)
+    >>> sent = []
+    >>> s._send = lambda msg, buffers=None: sent.append(msg)
+    >>> s.set_state({"value": "not a number"})
+    >>> s.value, sent[-1]["state"]["value"]
+    (1.0, 1.0)
+    """
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        traits = self.traits()  # type: ignore[attr-defined]
+        refused = [k for k in sync_data if k in traits and traits[k].read_only]
+        accepted = {k: v for k, v in sync_data.items() if k not in refused}
+        error: traitlets.TraitError | None = None
+        try:
+            super().set_state(accepted)  # type: ignore[misc]
+        except traitlets.TraitError as exc:
+            error = exc
+        if refused or error is not None:
+            names = [k for k in sync_data if k in self.keys]  # type: ignore[attr-defined]
+            self.send_state(names)  # type: ignore[attr-defined]
+        if error is not None:
+            self.log.warning("kept %s: %s", ", ".join(sync_data), error)  # type: ignore[attr-defined]
 
 
 class TextReprMixin:

@@ -7,7 +7,10 @@
 // controls are redrawn:
 //   * each slider's handle gets its visible description ("w1", "x2") as its name;
 //   * each widget with the class "ll-live" (a readout) becomes a polite live region, so
-//     the new result is read out after a slider moves.
+//     the new result is read out after a slider moves;
+//   * keys pressed on any widget control stay with it (_keys.js).
+
+import { installKeyGuard } from "./_keys.js";
 
 /** Name every slider handle under `scope` after its slider's label. */
 export function nameSliders(scope) {
@@ -29,6 +32,7 @@ export function liveReadouts(scope) {
 }
 
 function render({ el }) {
+  installKeyGuard();
   el.hidden = true;
   const scope = el.closest(".jp-OutputArea-output, .widget-subarea, .output_subarea")
     || el.parentElement || document.body;

@@ -6,6 +6,7 @@
 // lessons_lib.attention (the read-only traitlets scores / weights).
 
 import { fixed, stripZeros } from "./_format.js";
+import { installKeyGuard } from "./_keys.js";
 import { attachTip, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
 const SIZE = 360;
 const LABEL_PX = 14; // .ae-arrow .ae-label font-size in attention_explorer.css
@@ -37,6 +38,7 @@ const snap = (x) => clean(Number((Math.round(x * 10) / 10).toFixed(1)));
 const clamp = (x) => Math.max(-EXTENT, Math.min(EXTENT, x));
 
 function render({ model, el }) {
+  installKeyGuard(); // keys on the tips, boxes and slider stay with the widget
   const get = (k) => model.get(k);
   const state = { query: [...get("query")], keys: get("key_vectors").map((k) => [...k]) };
   let tips = []; // one draggable tip per handle (attachTip, _shared.js)

@@ -45,7 +45,14 @@ import traitlets
 
 from lessons_lib.attention import attention_scores, format_table, softmax
 from lessons_lib.formatting import format_number, format_vector
-from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, widget_vector
+from lessons_lib.widgets._common import (
+    SyncGuard,
+    TextReprMixin,
+    Vector,
+    asset,
+    esm,
+    widget_vector,
+)
 
 __all__ = ["AttentionExplorer"]
 
@@ -69,7 +76,7 @@ class _Number(traitlets.Float):
         return float(super().validate(obj, value))
 
 
-class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
+class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     """A draggable 2-D query and keys with live scores and softmax weights (lesson 07).
 
     Parameters
@@ -129,6 +136,16 @@ class AttentionExplorer(TextReprMixin, anywidget.AnyWidget):
     scaled_scores = traitlets.List(traitlets.Float(), read_only=True)
     weights = traitlets.List(traitlets.Float(), read_only=True)
 
+
+    @classmethod
+    def front_end_controls(cls, state: dict[str, Any]) -> list[str]:
+        """What a learner can operate in a view with this (stored) ``state``.
+
+        Used by the control inventory (``python -m tools.controls``): the query's tip and
+        each key's tip, the "divide by √d_k" check box and the temperature slider.
+        """
+        keys = state.get("key_vectors", DEFAULT_KEYS)
+        return ["tip"] * (len(keys) + 1) + ["checkbox", "range"]
     def __init__(self, query: Any = DEFAULT_QUERY, key_vectors: Any = DEFAULT_KEYS,
                  tokens: Any = DEFAULT_TOKENS, *, query_token: str = "cat", scale: bool = True,
                  temperature: float = 1.0, **kwargs: Any) -> None:

@@ -47,19 +47,25 @@ def _verdict(z: float) -> str:
 def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 120) -> str:
     """A small inline SVG of σ on [−z_range, z_range] with a dot at (z, σ(z)).
 
-    Plain SVG markup (no JavaScript, no CDN), deterministic for a given z.
+    Plain SVG markup (no JavaScript, no CDN), deterministic for a given z. The z axis is
+    labelled below the curve (−z_range, 0, z_range, each as "z = …"); the two levels σ = 0
+    and σ = 1 are labelled where the curve is not, so no label reads as part of the z axis.
 
     Examples
     --------
     >>> svg = sigmoid_svg(0.0)
-    >>> svg.startswith("<svg") and 'cx="130.0"' in svg and 'cy="60.0"' in svg
+    >>> svg.startswith("<svg") and 'cx="130.0"' in svg and 'cy="53.0"' in svg
     True
+    >>> [t.split(">")[1].split("<")[0] for t in svg.split("<text")[1:]]
+    ['σ = 1', 'σ = 0', 'z = −8', 'z = 0', 'z = 8']
     """
+    bottom = height - 24  # σ = 0; the strip below holds the z labels
+
     def px(zv: float) -> float:
         return round((zv + z_range) / (2 * z_range) * width, 1)
 
     def py(av: float) -> float:
-        return round(height - 10 - av * (height - 20), 1)
+        return round(bottom - av * (bottom - 10), 1)
 
     steps = 60
     pts = " ".join(
@@ -68,19 +74,25 @@ def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 
         for i in range(steps + 1)
     )
     zc = max(-z_range, min(z_range, z))
+    small = 'font-size="11" fill="currentColor"'
+    ticks = "".join(
+        f'<line x1="{px(v)}" y1="{bottom}" x2="{px(v)}" y2="{bottom + 4}" stroke="#888"/>'
+        f'<text x="{px(v) + dx}" y="{height - 4}" text-anchor="{anchor}" {small}>'
+        f"z = {format_number(v)}</text>"
+        for v, anchor, dx in ((-z_range, "start", 1), (0.0, "middle", 0), (z_range, "end", -1))
+    )
     return (
         f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="sigmoid curve with the current z marked">'
         f'<line x1="0" y1="{py(0.5)}" x2="{width}" y2="{py(0.5)}" stroke="#ccc" '
         f'stroke-dasharray="4 3"/>'
-        f'<line x1="{px(0)}" y1="0" x2="{px(0)}" y2="{height}" stroke="#ccc"/>'
+        f'<line x1="{px(0)}" y1="0" x2="{px(0)}" y2="{bottom}" stroke="#ccc"/>'
+        f'<line x1="0" y1="{bottom}" x2="{width}" y2="{bottom}" stroke="#888"/>'
         f'<polyline points="{pts}" fill="none" stroke="{_BLUE}" stroke-width="2.5"/>'
         f'<circle cx="{px(zc)}" cy="{py(float(sigmoid(zc)))}" r="6" fill="{_VERMILLION}"/>'
-        f'<text x="4" y="12" font-size="11" fill="currentColor">σ(z) = 1</text>'
-        f'<text x="4" y="{height - 2}" font-size="11" fill="currentColor">0</text>'
-        f'<text x="{width - 44}" y="{height - 2}" font-size="11" fill="currentColor">'
-        f'z → {format_number(z_range)}'
-        f"</text></svg>"
+        f'<text x="4" y="{py(1.0) + 4}" {small}>σ = 1</text>'
+        f'<text x="{width - 4}" y="{bottom - 4}" text-anchor="end" {small}>σ = 0</text>'
+        f"{ticks}</svg>"
     )
 
 

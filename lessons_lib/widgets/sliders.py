@@ -31,7 +31,7 @@ import ipywidgets as widgets
 import traitlets
 
 from lessons_lib.formatting import format_number
-from lessons_lib.widgets._common import TextReprMixin, esm
+from lessons_lib.widgets._common import SyncGuard, TextReprMixin, esm
 
 __all__ = ["LIVE", "AccessibleControls", "FiniteSlider"]
 
@@ -39,7 +39,7 @@ __all__ = ["LIVE", "AccessibleControls", "FiniteSlider"]
 LIVE = "ll-live"
 
 
-class FiniteSlider(widgets.FloatSlider):
+class FiniteSlider(SyncGuard, widgets.FloatSlider):
     """A FloatSlider that refuses NaN and infinity (see the module doc)."""
 
     @traitlets.validate("value")
@@ -60,6 +60,11 @@ class AccessibleControls(TextReprMixin, anywidget.AnyWidget):
     """Names the sliders and announces the readouts of its output (see the module doc)."""
 
     _esm = esm("accessible_controls.js")
+
+    @classmethod
+    def front_end_controls(cls, state: dict[str, Any]) -> list[str]:
+        """Nothing to operate: it is hidden (see the control inventory, tools.controls)."""
+        return []
 
     def _repr_text(self) -> str:
         return "AccessibleControls()"

@@ -7,19 +7,11 @@
 
 import { dotWorking, fixed, formatNumber, formatVector } from "./_format.js";
 import { angleDeg, dotp, isZero, len, round, roundTo, signMessage, unit } from "./_geometry.js";
+import { installKeyGuard } from "./_keys.js";
 import { attachTip, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
 
 const SIZE = 400; // viewBox width and height
 const PAD = 26; // room for tick labels around the grid
-const OPTIONS = [
-  ["snap", "snap to 0.1 grid"],
-  ["show_projection", "projection of a on b"],
-  ["show_sum", "a + b"],
-  ["show_double", "2a"],
-  ["normalise", "normalise (unit vectors)"],
-  ["lock_lengths", "lock lengths"],
-  ["large_text", "large text"],
-];
 
 function zeroNames(a, b) {
   const names = [];
@@ -57,6 +49,7 @@ function readoutRow(parent, label, testid) {
 // ------------------------------------------------------------------- render
 
 function render({ model, el }) {
+  installKeyGuard(); // keys on the tips, boxes and slider stay with the widget
   const get = (k) => model.get(k);
   const state = { a: [...get("a")], b: [...get("b")] };
   let extent = 4;
@@ -129,6 +122,8 @@ function render({ model, el }) {
   const options = htmlEl("details", { class: "vp-options" }, root);
   htmlEl("summary", {}, options, "Options");
   const boxes = {};
+  // The list of options comes from Python (VectorPlayground.OPTIONS): one rule, one home.
+  const OPTIONS = get("options");
   for (const [key, text] of OPTIONS) {
     const label = htmlEl("label", { class: "vp-option" }, options);
     const box = htmlEl("input", { type: "checkbox", "data-testid": `option-${key}` }, label);

@@ -47,7 +47,7 @@ from lessons_lib.geometry import (
 )
 from lessons_lib.geometry import sign_rules as _sign_rules
 from lessons_lib.vectors import dot, norm
-from lessons_lib.widgets._common import TextReprMixin, Vector, asset, esm, is_zero
+from lessons_lib.widgets._common import SyncGuard, TextReprMixin, Vector, asset, esm, is_zero
 
 __all__ = ["PERPENDICULAR_COS", "VectorPlayground", "sign_message"]
 
@@ -59,7 +59,7 @@ def _angle_text(a: list[float], b: list[float]) -> str:
     return f"{fixed(angle_between(a, b), 1)}°"
 
 
-class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
+class VectorPlayground(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     """Two draggable 2-D vectors with live a·b, its working, ‖a‖, ‖b‖, angle, cos θ (lessons 01–03).
 
     Parameters
@@ -122,6 +122,19 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
     _esm = esm("vector_playground.js")
     _css = asset("vector_playground.css")
 
+    #: The check boxes under "Options": (trait, label), in the order shown.
+    OPTIONS: tuple[tuple[str, str], ...] = (
+        ("snap", "snap to 0.1 grid"),
+        ("show_projection", "projection of a on b"),
+        ("show_sum", "a + b"),
+        ("show_double", "2a"),
+        ("normalise", "normalise (unit vectors)"),
+        ("lock_lengths", "lock lengths"),
+        ("large_text", "large text"),
+    )
+    options = traitlets.List(default_value=[list(o) for o in OPTIONS], read_only=True).tag(
+        sync=True)
+
     #: The sign rule and its sentences, from Python (lessons_lib.geometry.sign_rules).
     sign_rules = traitlets.Dict(default_value=_sign_rules(), read_only=True).tag(sync=True)
     a = Vector(length=2, default_value=(1.8, 1.2)).tag(sync=True)
@@ -140,6 +153,16 @@ class VectorPlayground(TextReprMixin, anywidget.AnyWidget):
     dot = traitlets.Float(0.0, read_only=True)
     angle = traitlets.Float(None, allow_none=True, read_only=True)
 
+
+    @classmethod
+    def front_end_controls(cls, state: dict[str, Any]) -> list[str]:
+        """What a learner can operate in a view with this (stored) ``state``.
+
+        Used by the control inventory (``python -m tools.controls``): the draggable tips
+        (b only when shown), one check box per option, and the "Options" disclosure.
+        """
+        tips = ["tip"] * (2 if state.get("show_b", True) else 1)
+        return [*tips, *["checkbox"] * len(state.get("options", cls.OPTIONS)), "summary"]
     def __init__(
         self,
         a: Any = (1.8, 1.2),

@@ -32,6 +32,7 @@ import numpy as np
 from lessons_lib.attention import attention_scores, format_table, softmax
 from lessons_lib.embeddings import load_real_head, load_word_embeddings
 from lessons_lib.widgets._common import TextReprMixin
+from lessons_lib.widgets.sliders import LIVE, AccessibleControls
 
 __all__ = ["WordScoreTable"]
 
@@ -71,11 +72,14 @@ class WordScoreTable(TextReprMixin, widgets.VBox):
         self._query = widgets.Dropdown(description="query:")
         self._keys = widgets.SelectMultiple(description="keys:", rows=8)
         self._table = widgets.HTML()
+        self._table.add_class(LIVE)
+        self._changing = False  # True while the options are replaced (see _set_options)
         self._set_options(query, keys)
         for control in (self._query, self._keys):
             control.observe(lambda _change: self._render(), names="value")
         self._source.observe(self._on_source, names="value")
-        super().__init__([self._source, widgets.HBox([self._query, self._keys]), self._table])
+        super().__init__([self._source, widgets.HBox([self._query, self._keys]), self._table,
+                          AccessibleControls()])
         self._render()
 
     # ----------------------------------------------------------------- state
@@ -88,10 +92,17 @@ class WordScoreTable(TextReprMixin, widgets.VBox):
             if name not in labels:
                 raise ValueError(f"{name!r} is not available here; choose from: "
                                  f"{', '.join(labels)}.")
-        self._query.options = labels
-        self._query.value = query
-        self._keys.options = labels
-        self._keys.value = tuple(keys)
+        # Replacing a list's options resets its value, which would redraw the table with
+        # the new query against the old keys (a word the other source does not have), so
+        # nothing is drawn until both lists hold the new words.
+        self._changing = True
+        try:
+            self._query.options = labels
+            self._query.value = query
+            self._keys.options = labels
+            self._keys.value = tuple(keys)
+        finally:
+            self._changing = False
 
     def _on_source(self, _change: object) -> None:
         if self._source.value == "head":
@@ -137,6 +148,8 @@ class WordScoreTable(TextReprMixin, widgets.VBox):
         return f"{title}\n{body}"
 
     def _render(self) -> None:
+        if self._changing:
+            return
         self._table.value = f"<pre>{html.escape(self.text())}</pre>"
 
     def _repr_text(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -71,4 +72,8 @@ def test_widget_javascript_matches_python(tmp_path: Path) -> None:
         env={**os.environ, "LESSONS_JS_FIXTURES": str(fixtures)}, timeout=120,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "# pass 8" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
+    # every test() in tests/js/ ran and passed (counted from the files, not hard-coded)
+    expected = sum(len(re.findall(r"^test\(", p.read_text(encoding="utf-8"), re.M))
+                   for p in (ROOT / "tests" / "js").glob("*.test.mjs"))
+    assert f"# pass {expected}\n" in result.stdout and "# fail 0" in result.stdout, (
+        f"expected {expected} passing Node tests:\n{result.stdout[-2000:]}")

@@ -45,8 +45,19 @@ def test_neuron_widget_bad_input():
 
 def test_sigmoid_svg_marks_z():
     svg = sigmoid_svg(0.0)
-    assert 'cx="130.0"' in svg and 'cy="60.0"' in svg  # (z, σ(z)) = (0, 0.5): the middle
+    # (z, σ(z)) = (0, 0.5): halfway across 260 px, halfway between σ = 1 (y 10) and σ = 0
+    # (y 96, above the 24 px strip of z labels)
+    assert 'cx="130.0"' in svg and f'cy="{(10 + 96) / 2}"' in svg
     assert "<script" not in svg
+
+
+def test_sigmoid_svg_labels_say_which_axis():
+    """No bare "0" beside "z → 8" (which read as one axis from 0 to 8): each z label says
+    z =, each level label says σ =."""
+    import re
+
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", sigmoid_svg(1.5))
+    assert sorted(labels) == sorted(["σ = 0", "σ = 1", "z = −8", "z = 0", "z = 8"])
 
 
 def test_property_panel_follows_a_real_playground():
