@@ -19,8 +19,12 @@ export const CONTROL_SELECTOR = [
   "[role='option']", "[role='button']", "[role='listbox']", "[tabindex]",
 ].join(", ");
 
+/** The class every drawing of this package puts on its root (anywidget views have no
+ *  class of their own; ipywidgets' views carry "jupyter-widgets"). */
+export const WIDGET_CLASS = "ll-widget";
+
 /** The containers that hold widget views (JupyterLab, Notebook 7, decks, static pages). */
-export const WIDGET_SELECTOR = ".jupyter-widgets, .widget-area";
+export const WIDGET_SELECTOR = `.jupyter-widgets, .widget-area, .${WIDGET_CLASS}`;
 
 /**
  * Whether a key pressed on a widget's control is the control's to handle: the navigation
@@ -43,8 +47,10 @@ export function isWidgetControl(target) {
   return !!control && control === target && !!target.closest(WIDGET_SELECTOR);
 }
 
-/** Install the window listener once per page (every widget calls this; see above). */
-export function installKeyGuard(win = globalThis.window) {
+/** Install the window listener once per page (every widget calls this; see above), and
+ *  mark `el`, the widget's own root, as a widget view. */
+export function installKeyGuard(el = null, win = globalThis.window) {
+  if (el && el.classList) el.classList.add(WIDGET_CLASS);
   if (!win || win.__lessonsKeyGuard) return;
   win.__lessonsKeyGuard = true;
   win.addEventListener("keydown", (event) => {

@@ -38,7 +38,7 @@ const snap = (x) => clean(Number((Math.round(x * 10) / 10).toFixed(1)));
 const clamp = (x) => Math.max(-EXTENT, Math.min(EXTENT, x));
 
 function render({ model, el }) {
-  installKeyGuard(); // keys on the tips, boxes and slider stay with the widget
+  installKeyGuard(el); // keys on the tips, boxes and slider stay with the widget
   const get = (k) => model.get(k);
   const state = { query: [...get("query")], keys: get("key_vectors").map((k) => [...k]) };
   let tips = []; // one draggable tip per handle (attachTip, _shared.js)

@@ -49,7 +49,7 @@ function readoutRow(parent, label, testid) {
 // ------------------------------------------------------------------- render
 
 function render({ model, el }) {
-  installKeyGuard(); // keys on the tips, boxes and slider stay with the widget
+  installKeyGuard(el); // keys on the tips, boxes and slider stay with the widget
   const get = (k) => model.get(k);
   const state = { a: [...get("a")], b: [...get("b")] };
   let extent = 4;

@@ -51,8 +51,11 @@ test("the guard marks the control for one event, installs once, and leaves other
     addEventListener: (type, fn, capture) => listeners.push({ type, fn, capture }),
     setTimeout: (fn) => timers.push(fn),
   };
-  installKeyGuard(win);
-  installKeyGuard(win);
+  const root = { classList: new Set() };
+  root.classList.add = root.classList.add.bind(root.classList);
+  installKeyGuard(root, win);
+  installKeyGuard(null, win);
+  assert.ok(root.classList.has("ll-widget"), "the widget's root is marked as a widget view");
   assert.equal(listeners.length, 1, "installed once per page");
   assert.equal(listeners[0].type, "keydown");
   assert.equal(listeners[0].capture, true, "before the document's listeners");
