@@ -29,18 +29,21 @@ const ARROW_KEYS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], Ar
  * Make an SVG handle (a vector's tip) draggable with Pointer Events (mouse, touch, pen)
  * and movable with the arrow keys.
  *
- * toUnits(clientX, clientY) → [x, y] in grid units; current() → the tip's vector;
+ * pointer = gridPointer(…): client coordinates → grid units (held fixed during a drag);
+ * current() → the tip's vector;
  * onDrag(target, start) on every move (target = where the pointer puts the tip, start =
  * the vector when the drag began); onKey([dx, dy], shiftKey) for an arrow key;
  * onRelease() when a drag ends or after a key (the moment to tell Python).
  * Returns { isDragging() }.
  */
-export function attachTip(handle, { toUnits, current, onDrag, onKey, onRelease, draggingClass }) {
+export function attachTip(handle, { pointer, current, onDrag, onKey, onRelease, draggingClass }) {
+  const toUnits = (x, y) => pointer.toUnits(x, y);
   let drag = null; // {pointerId, offset: [dx, dy], start: [x, y]}
   handle.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
     event.preventDefault();
     event.stopPropagation();
+    pointer.hold(); // the drawing does not move while dragged: measure it once
     const [ux, uy] = toUnits(event.clientX, event.clientY);
     const start = [...current()];
     drag = { pointerId: event.pointerId, offset: [ux - start[0], uy - start[1]], start };
@@ -61,6 +64,7 @@ export function attachTip(handle, { toUnits, current, onDrag, onKey, onRelease, 
   const end = (event) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
     drag = null;
+    pointer.release();
     handle.classList.remove(draggingClass);
     onRelease();
   };
@@ -78,9 +82,54 @@ export function attachTip(handle, { toUnits, current, onDrag, onKey, onRelease, 
   return { isDragging: () => drag !== null };
 }
 
+/**
+ * Client (pointer) coordinates → grid units of a square drawing `size` px wide whose
+ * origin is its centre, `scaleOf()` px per unit. During a drag (hold … release) the
+ * drawing's screen matrix is read once, at pointerdown, not on every move: reading it
+ * after the last move's changes would force the page to lay itself out again.
+ */
+export function gridPointer(svg, size, scaleOf) {
+  let held = null;
+  const inverse = () => {
+    const m = svg.getScreenCTM();
+    return m ? m.inverse() : null;
+  };
+  return {
+    hold() {
+      held = inverse();
+    },
+    release() {
+      held = null;
+    },
+    toUnits(clientX, clientY) {
+      const m = held ?? inverse();
+      if (!m) return [0, 0];
+      const p = new DOMPoint(clientX, clientY).matrixTransform(m);
+      const s = scaleOf();
+      return [(p.x - size / 2) / s, (size / 2 - p.y) / s];
+    },
+  };
+}
+
+// Label boxes measured once per text and font: measuring (getBBox) after a move's changes
+// forces a layout, so a drag reuses the sizes it has seen.
+const measured = new Map();
 
 /** An SVG text's size and where its box sits from its (x, y) anchor, measured if drawn. */
 function textBox(label, fontPx) {
+  const key = [fontPx, label.getAttribute("class"), label.getAttribute("text-anchor"),
+    label.textContent].join("|");
+  const known = measured.get(key);
+  if (known) return known;
+  const box = measure(label, fontPx);
+  if (box.measured) {
+    if (measured.size > 500) measured.clear();
+    measured.set(key, box);
+  }
+  return box;
+}
+
+function measure(label, fontPx) {
   let bb = null;
   try {
     bb = label.getBBox();
@@ -89,10 +138,10 @@ function textBox(label, fontPx) {
   }
   if (bb && bb.width > 0) {
     return { w: bb.width, h: bb.height, left: bb.x - Number(label.getAttribute("x") || 0),
-      ascent: Number(label.getAttribute("y") || 0) - bb.y };
+      ascent: Number(label.getAttribute("y") || 0) - bb.y, measured: true };
   }
   return { w: estimateWidth(label.textContent, fontPx), h: fontPx * 1.3, left: 0,
-    ascent: fontPx };
+    ascent: fontPx, measured: false };
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import { fixed, stripZeros } from "./_format.js";
 import { installKeyGuard } from "./_keys.js";
-import { attachTip, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
+import { attachTip, gridPointer, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
 const SIZE = 360;
 const LABEL_PX = 14; // .ae-arrow .ae-label font-size in attention_explorer.css
 const PAD = 22;
@@ -58,6 +58,7 @@ function render({ model, el }) {
     "aria-label": "Grid with the query vector and the key vectors drawn from the origin",
   }, body);
   svg.dataset.scale = String(scale);
+  const pointer = gridPointer(svg, SIZE, () => scale);
   svg.dataset.size = String(SIZE);
   const grid = svgEl("g", { class: "ae-grid" }, svg);
   for (let i = -2; i <= 2; i += 1) {
@@ -235,12 +236,6 @@ function render({ model, el }) {
     model.save_changes();
   }
 
-  function toUnits(clientX, clientY) {
-    const m = svg.getScreenCTM();
-    if (!m) return [0, 0];
-    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
-    return [(p.x - SIZE / 2) / scale, (SIZE / 2 - p.y) / scale];
-  }
 
   function setVector(which, v) {
     const next = [clamp(snap(v[0])), clamp(snap(v[1]))];
@@ -250,7 +245,7 @@ function render({ model, el }) {
 
   function attach(h, which) {
     tips.push(attachTip(h, {
-      toUnits,
+      pointer,
       current: () => vectorOf(which),
       onDrag(target) {
         setVector(which, target);

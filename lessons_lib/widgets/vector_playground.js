@@ -8,7 +8,7 @@
 import { dotWorking, fixed, formatNumber, formatVector } from "./_format.js";
 import { angleDeg, dotp, isZero, len, round, roundTo, signMessage, unit } from "./_geometry.js";
 import { installKeyGuard } from "./_keys.js";
-import { attachTip, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
+import { attachTip, gridPointer, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
 
 const SIZE = 400; // viewBox width and height
 const PAD = 26; // room for tick labels around the grid
@@ -68,6 +68,7 @@ function render({ model, el }) {
     "data-testid": "svg",
     "aria-label": "Grid with the vectors a and b drawn from the origin",
   }, body);
+  const pointer = gridPointer(svg, SIZE, () => scale);
   const gridLayer = svgEl("g", { class: "vp-grid" }, svg);
   const unitCircle = svgEl("circle", { class: "vp-unit-circle" }, svg);
   const paraA = svgEl("line", { class: "vp-para" }, svg);
@@ -139,12 +140,6 @@ function render({ model, el }) {
   const X = (x) => SIZE / 2 + x * scale;
   const Y = (y) => SIZE / 2 - y * scale;
 
-  function clientToUnits(clientX, clientY) {
-    const m = svg.getScreenCTM();
-    if (!m) return [0, 0];
-    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
-    return [(p.x - SIZE / 2) / scale, (SIZE / 2 - p.y) / scale];
-  }
 
   function computeExtent() {
     const vs = [state.a, state.b];
@@ -388,7 +383,7 @@ function render({ model, el }) {
   const tips = {};
   for (const which of ["a", "b"]) {
     tips[which] = attachTip(handles[which], {
-      toUnits: clientToUnits,
+      pointer,
       current: () => state[which],
       onDrag(target, start) {
         const next = constrain(which, target, len(start));

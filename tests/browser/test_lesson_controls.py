@@ -154,6 +154,26 @@ def _open(browser: Any, server: JupyterServer, artifacts: Path,
     return context, jp
 
 
+def _active(page: Any, sel: str) -> bool:
+    return bool(page.locator(sel).evaluate(
+        "e => e.classList.contains('mod-active') || e.getAttribute('aria-pressed') === 'true'"))
+
+
+#: Collects every error the kernel reports while widgets are used, including those raised
+#: in a widget's callback (they reach no cell: JupyterLab only logs them).
+LISTEN_JS = """(path) => {
+  const p = [...window.jupyterapp.shell.widgets('main')]
+    .find(w => w.context && w.context.path === path);
+  window.__llKernelErrors = [];
+  p.sessionContext.session.kernel.iopubMessage.connect((_, msg) => {
+    if (msg.header.msg_type === 'error')
+      window.__llKernelErrors.push(msg.content.ename + ': ' + msg.content.evalue);
+    if (msg.header.msg_type === 'stream' && msg.content.name === 'stderr')
+      window.__llKernelErrors.push('stderr: ' + msg.content.text.trim());
+  });
+}"""
+
+
 def _use(jp: JupyterPage, control: dict[str, Any], how: str) -> list[str]:
     """Operate one control by keyboard or mouse; return what went wrong."""
     page = jp.page
@@ -166,6 +186,8 @@ def _use(jp: JupyterPage, control: dict[str, Any], how: str) -> list[str]:
         page.locator(sel).focus()
         state = page.evaluate(NOTEBOOK_STATE_JS, jp.path)
         keys, must_change = KEYBOARD[kind]
+        if kind == "toggle":  # pressing the chosen toggle again changes nothing
+            must_change = not _active(page, sel)
         if kind in ("select", "multiselect") and page.locator(sel).evaluate(
                 "e => e.selectedIndex === e.options.length - 1"):
             keys = ["ArrowUp"]  # the last option is chosen: go up, not nowhere
@@ -186,7 +208,8 @@ def _use(jp: JupyterPage, control: dict[str, Any], how: str) -> list[str]:
                                 f"notebook's {name} ({state[name]} → {after_state[name]})")
     else:
         box = page.locator(sel).bounding_box()
-        must_change = kind not in ("button", "toggle", "readout")
+        must_change = kind not in ("button", "toggle", "readout") or (
+            kind == "toggle" and not _active(page, sel))
         if kind in ("select", "multiselect"):
             count = page.locator(f"{sel} option").count()
             values = page.locator(sel).evaluate("e => [...e.selectedOptions].map(o => o.index)")
@@ -234,6 +257,7 @@ def test_every_control_by_mouse_and_keyboard(lesson: str, app: str, servers: dic
         page = jp.page
         page.wait_for_function(
             "() => !document.body.innerText.includes('Loading widget')", timeout=60_000)
+        page.evaluate(LISTEN_JS, jp.path)
         found = page.evaluate(FIND_JS, OUTPUTS)
         expected = Counter(c.kind for c in controls.inventory(ROOT / "notebooks" / lesson))
         assert Counter(c["kind"] for c in found) == expected, (
@@ -259,6 +283,8 @@ def test_every_control_by_mouse_and_keyboard(lesson: str, app: str, servers: dic
           return out;
         }""", jp.path)
         problems += [f"a cell shows {e}" for e in errors]
+        problems += [f"the kernel reported {e}"
+                     for e in page.evaluate("() => window.__llKernelErrors")]
         assert (server.root_dir / "lessons" / lesson).read_bytes() == stored, (
             "using the controls wrote to the notebook file")
         _photograph(jp, app, Path(lesson).stem, artifacts_dir)
