@@ -75,7 +75,7 @@ def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> floa
 
     Parameters
     ----------
-    a, b : list, tuple or 1-D array of numbers, same length, neither all zeros
+    a, b : list, tuple or 1-D array of numbers, same dimension, neither all zeros
     degrees : bool, default True
         ``False`` returns radians.
 

@@ -227,7 +227,7 @@ def test_02_same_length_error_is_shown_and_tagged():
     cell = errors[0]
     assert "raises-exception" in cell["metadata"].get("tags", [])
     message = _cell_output(cell)
-    assert "3 numbers" in message and "2" in message and "same length" in message
+    assert "3 numbers" in message and "2" in message and "same dimension" in message
 
 
 def test_02_quiz_has_source_004_question_with_answer_32():
