@@ -566,10 +566,10 @@ def _():
 @check("07-var")
 def _():
     rng = np.random.default_rng(0)
-    for d in (4, 16, 64, 256, 1024):
-        q, k = rng.standard_normal((2, 10_000, d))
+    for d in (4, 16, 64, 256, 1024):  # 2000 pairs (the lesson draws 10 000): SE of var ≈ 3 %
+        q, k = rng.standard_normal((2, 2000, d))
         var = np.var((q * k).sum(axis=1))
-        assert abs(var / d - 1) < 0.05
+        assert abs(var / d - 1) < 0.15
     assert math.sqrt(1024) == 32
 
 

@@ -129,21 +129,21 @@ def _assert_adds_up(text: str) -> None:
         assert not problems, "\n".join(problems)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(pairs, st.sampled_from([None, 1, 2, 3, 4]))
 def test_dot_working_adds_up(ab, decimals):
     a, b = ab
     _assert_adds_up(str(ll.dot_working(a, b, decimals=decimals)))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(pairs, numbers, st.sampled_from([None, 2, 3]))
 def test_weighted_sum_working_adds_up(wx, bias, decimals):
     w, x = wx
     _assert_adds_up(neurons.weighted_sum_working(w, x, bias, decimals=decimals))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(numbers, min_size=1, max_size=6), st.sampled_from([1, 2, 3, 4]))
 def test_norm_working_adds_up(a, decimals):
     if not any(a):
@@ -151,14 +151,14 @@ def test_norm_working_adds_up(a, decimals):
     _assert_adds_up(ll.norm_working(a, decimals=decimals))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(pairs)
 def test_score_working_adds_up(qk):
     q, k = qk
     _assert_adds_up(str(attention.score_working(q, k)))
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.integers(1, 3).flatmap(lambda n: st.tuples(
     st.lists(st.lists(numbers, min_size=n, max_size=n), min_size=1, max_size=3),
     st.lists(numbers, min_size=n, max_size=n))))
