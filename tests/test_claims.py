@@ -398,6 +398,38 @@ def _():
     assert np.allclose(np.array([-2, -4]), -2 * np.array([1, 2]))
 
 
+@check("05-one-angle")
+def _():
+    rng = np.random.default_rng(6)
+    for _ in range(1000):
+        d = int(rng.integers(2, 385))
+        a, b = rng.normal(size=(2, d)) * rng.uniform(0.01, 100, size=(2, 1))
+        ratio = (a @ b) / (np.linalg.norm(a) * np.linalg.norm(b))
+        assert -1 - 1e-12 <= ratio <= 1 + 1e-12
+        assert 0 <= math.degrees(math.acos(max(-1.0, min(1.0, ratio)))) <= 180
+    a, b = [1, 2, 3, 4], [4, 3, 2, 1]
+    assert ll.dot(a, b) == 20 and ll.dot(a, a) * ll.dot(b, b) == 900
+    assert f"{math.degrees(math.acos(20 / 30)):.1f}" == "48.2"
+    assert f"{ll.angle_between(a, b):.1f}" == "48.2"
+
+
+@check("05-plane")
+def _():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        a, b = rng.normal(size=(2, 384))
+        e1 = a / np.linalg.norm(a)                       # Gram–Schmidt: the plane of a and b
+        rest = b - (b @ e1) * e1
+        e2 = rest / np.linalg.norm(rest)
+        a2, b2 = np.array([a @ e1, a @ e2]), np.array([b @ e1, b @ e2])
+        assert np.allclose(a2[0] * e1 + a2[1] * e2, a) and np.allclose(b2[0] * e1 + b2[1] * e2, b)
+        drawn = abs(math.degrees(math.atan2(b2[1], b2[0]) - math.atan2(a2[1], a2[0])))
+        assert min(drawn, 360 - drawn) == pytest.approx(angle(a, b), abs=1e-6)
+        na, nb = np.linalg.norm(a), np.linalg.norm(b)
+        law = na**2 + nb**2 - 2 * na * nb * math.cos(math.radians(angle(a, b)))
+        assert np.linalg.norm(a - b) ** 2 == pytest.approx(law, rel=1e-9)
+
+
 @check("05-random")
 def _():
     rng = np.random.default_rng(5)
@@ -549,6 +581,33 @@ def _():
     assert np.array_equal(M @ [1, 0], M[:, 0])
     x = np.array([0.5, -2.0])
     assert np.allclose(M @ (2 * x), 2 * (M @ x))
+
+
+A06, B06, C06 = np.array([[1, 2], [3, 4]]), np.array([[0, 1], [1, 0]]), np.array([[2, 0], [1, 1]])
+
+
+@check("06-associative")
+def _():
+    assert np.array_equal((A06 @ B06) @ C06, A06 @ (B06 @ C06))
+    rng = np.random.default_rng(8)
+    for _ in range(100):
+        n, d, m, k = rng.integers(1, 6, size=4)
+        A, B, C = rng.normal(size=(n, d)), rng.normal(size=(d, m)), rng.normal(size=(m, k))
+        assert np.allclose((A @ B) @ C, A @ (B @ C))
+
+
+@check("06-order")
+def _():
+    assert not np.array_equal(A06 @ B06, B06 @ A06)
+
+
+@check("06-layers")
+def _():
+    W1, W2, x = np.array([[1, 2], [0, 1]]), np.array([[2, -3]]), np.array([1, -1])
+    assert (W2 @ (W1 @ x)).tolist() == ((W2 @ W1) @ x).tolist() == [1]
+    rng = np.random.default_rng(9)
+    W1, W2, x = rng.normal(size=(4, 3)), rng.normal(size=(2, 4)), rng.normal(size=3)
+    assert np.allclose(W2 @ (W1 @ x), (W2 @ W1) @ x)
 
 
 @check("06-convention")

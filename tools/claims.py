@@ -165,6 +165,12 @@ CLAIMS: tuple[Claim, ...] = (
       "checked", "the lesson's four pairs: ratio 1 only for [1, 2], [−2, −4]",
       "was: equality 'exactly when a and b are parallel', while the example points in opposite "
       "directions (item 9)"),
+    C("05-one-angle", "05", "exactly one angle θ between 0° and 180° has it as its cosine",
+      "checked", "1000 random pairs of 2 to 384 components: a·b/(‖a‖‖b‖) lies in [−1, 1] and "
+      "its arccos is in [0°, 180°]; [1, 2, 3, 4], [4, 3, 2, 1] give 20/30 and 48.2°"),
+    C("05-plane", "05", "inside that plane lesson 03's drawing and proof apply unchanged",
+      "checked", "for random 384-component pairs, the angle measured with 2-D coordinates in the "
+      "plane they span equals the formula's, and the law of cosines holds"),
     C("05-random", "05", "Draw a thousand random triples of 8-dimensional vectors", "checked",
       "seed 5: all five laws hold in 1000 of 1000 trials"),
     C("05-direction", "05", "The direction is kept", "checked",
@@ -208,6 +214,12 @@ CLAIMS: tuple[Claim, ...] = (
       "checked", "largest cat score 6.55, weights sum to 1"),
     C("06-first-column", "06", "x = [1, 0] picks out the **first column** of M", "checked",
       "M [1, 0] = first column, M (2x) = 2 M x"),
+    C("06-associative", "06", "(AB)C = A(BC)", "checked",
+      "random matrices of compatible shapes, and the lesson's A, B, C"),
+    C("06-order", "06", "AB and BA are usually different", "checked",
+      "the lesson's A = [[1, 2], [3, 4]], B = [[0, 1], [1, 0]]: AB ≠ BA"),
+    C("06-layers", "06", "W₂(W₁x) = (W₂W₁)x is associativity, with x as a matrix of one column",
+      "checked", "lesson 04's layers: both sides [1]; random layers"),
     C("06-convention", "06", "W_Q stored the way PyTorch's `nn.Linear` stores a weight (outputs × "
       "inputs, computing y = xWᵀ + b)", "checked", "the shipped W_q is 32 × 384 (outputs × "
       "inputs) and H W_qᵀ + b_q reproduces the model's weights", "was: 'the one papers and "
