@@ -299,7 +299,7 @@ def as_matrix(value: object, name: str, row_word: str = "row") -> FloatArray:
     if arr.ndim != 2:
         raise ValueError(
             f"{name} has shape {arr.shape}, but it must be 2-D: (number of {row_word} tokens, "
-            f"vector length). For one sentence/one head, pick it out first, e.g. {name}[0]."
+            f"vector dimension). For one sentence/one head, pick it out first, e.g. {name}[0]."
         )
     if arr.shape[0] == 0 or arr.shape[1] == 0:
         raise ValueError(

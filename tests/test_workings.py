@@ -8,6 +8,7 @@ printed. The library's working functions are checked the same way over random in
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +19,8 @@ from lessons_lib import attention, matrices, neurons
 from tests import stored_notebooks as stored
 from tests.workings import check_line, relations, verdict
 from tools.lessons import LESSONS
+
+ROOT = Path(__file__).resolve().parents[1]
 
 #: an output line that *looks* like a working (a number, on both sides of an = or ≈) must
 #: yield at least one checked step, unless it is listed here with the reason it is not one
@@ -73,6 +76,23 @@ def test_workings_found_across_the_lessons():
              "scalar times vector": r"\d \[", "sigmoid": r"σ\([−\d]", "bias": r"\+ b = "}
     for form, mark in forms.items():
         assert any(re.search(mark, line) for line in lines), f"no {form} working found"
+
+
+def test_every_working_written_in_the_lessons_and_docs_adds_up():
+    """Prose and code cells (quiz explanations included) and the docs a teacher hands out."""
+    pages = {lesson.stem: [line for cell in stored.load(lesson.path.name)["cells"]
+                           for line in "".join(cell["source"]).splitlines()]
+             for lesson in LESSONS}
+    for page in [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]:
+        pages[page.name] = page.read_text(encoding="utf-8").splitlines()
+    checked, problems = 0, []
+    for name, lines in pages.items():
+        for line in lines:
+            steps, wrong = check_line(line)
+            checked += steps
+            problems += [f"{name}: {p}" for p in wrong]
+    assert not problems, "\n".join(problems)
+    assert checked >= 100, checked
 
 
 # ----------------------------------------------------------------- the checker itself
