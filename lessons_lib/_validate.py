@@ -222,8 +222,8 @@ def same_length(a: Sized, b: Sized, names: tuple[str, str] = ("a", "b"),
         first, second = names
         raise ValueError(
             f"{first} has {len(a)} number{'s' if len(a) != 1 else ''} but {second} has "
-            f"{len(b)}. For {what} both vectors need the same length: every position of "
-            f"{first} is paired with the same position of {second}. "
+            f"{len(b)}. For {what} both vectors need the same dimension (number of "
+            f"components): every position of {first} is paired with the same position of {second}. "
             "Check for a missing or extra number."
         )
 
@@ -270,8 +270,8 @@ def as_float_array(value: object, name: str) -> FloatArray:
             arr = np.asarray(value)
         except ValueError as exc:  # ragged nested lists
             raise ValueError(
-                f"{name} has rows of different lengths, so it is not a table. Every row of "
-                f"{name} needs the same number of entries."
+                f"{name} has rows with different numbers of entries, so it is not a table. "
+                f"Every row of {name} needs the same number of entries."
             ) from exc
         if arr.dtype.kind == "b":
             raise TypeError(
@@ -299,7 +299,7 @@ def as_matrix(value: object, name: str, row_word: str = "row") -> FloatArray:
     if arr.ndim != 2:
         raise ValueError(
             f"{name} has shape {arr.shape}, but it must be 2-D: (number of {row_word} tokens, "
-            f"vector length). For one sentence/one head, pick it out first, e.g. {name}[0]."
+            f"vector dimension). For one sentence/one head, pick it out first, e.g. {name}[0]."
         )
     if arr.shape[0] == 0 or arr.shape[1] == 0:
         raise ValueError(

@@ -48,7 +48,7 @@ from lessons_lib._validate import (
     same_length,
 )
 from lessons_lib.formatting import format_number
-from lessons_lib.working import DotWorking, dot_working
+from lessons_lib.working import DotWorking, dot_working, relation, shown_value
 
 __all__ = [
     "ScoreWorking",
@@ -118,7 +118,7 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
     Q : array, shape (n_queries, d_k)
         One query vector per row.
     K : array, shape (n_keys, d_k)
-        One key vector per row, same length ``d_k`` as the queries.
+        One key vector per row, same dimension ``d_k`` as the queries.
     scale : bool, default True
         Divide by ``√d_k`` (the "scaled" in scaled dot-product attention).
 
@@ -144,9 +144,9 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
     k = as_matrix(K, "K", "key")
     if q.shape[1] != k.shape[1]:
         raise ValueError(
-            f"Q has rows of length {q.shape[1]} but K has rows of length {k.shape[1]} "
+            f"Q's rows have {q.shape[1]} components but K's rows have {k.shape[1]} "
             f"(Q.shape = {q.shape}, K.shape = {k.shape}). Every query is compared with every "
-            "key by a dot product, so both need the same length d_k. Check the projections "
+            "key by a dot product, so both need the same dimension d_k. Check the projections "
             "that made them (Q = X @ W_q, K = X @ W_k), or transpose a matrix you built "
             "column-wise."
         )
@@ -451,7 +451,7 @@ class ScoreWorking:
     dot : DotWorking
         The dot product ``q·k`` with every step.
     d_k : int
-        The vector length.
+        The vectors' dimension (number of components).
     score : float
         ``q·k / √d_k``.
     decimals : int
@@ -470,10 +470,13 @@ class ScoreWorking:
 
     def __str__(self) -> str:
         root = format_number(math.sqrt(self.d_k), self.decimals)
+        score = format_number(self.score, self.decimals)
+        rooted = "=" if shown_value(root) ** 2 == self.d_k else "≈"  # "=" for √4 = 2
+        divided = relation(shown_value(self.dot.result) / shown_value(root), score)
         return (
             f"q·k = {self.dot}\n"
-            f"score = q·k / √d_k = {self.dot.result} / √{self.d_k} = {self.dot.result} / {root}"
-            f" = {format_number(self.score, self.decimals)}"
+            f"score = q·k / √d_k = {self.dot.result} / √{self.d_k} {rooted}"
+            f" {self.dot.result} / {root} {divided} {score}"
         )
 
     def __repr__(self) -> str:
@@ -485,7 +488,7 @@ def score_working(q: VectorLike, k: VectorLike, *, decimals: int = 4) -> ScoreWo
 
     Parameters
     ----------
-    q, k : vectors of the same length ``d_k``
+    q, k : vectors of the same dimension ``d_k``
     decimals : int, default 4
         Decimal places shown for the scaled score (display only).
 
@@ -498,7 +501,7 @@ def score_working(q: VectorLike, k: VectorLike, *, decimals: int = 4) -> ScoreWo
     --------
     >>> score_working([0.5, 0.3, -0.2], [0.4, 0.8, 0.1])
     q·k = 0.5·0.4 + 0.3·0.8 + (−0.2)·0.1 = 0.20 + 0.24 − 0.02 = 0.42
-    score = q·k / √d_k = 0.42 / √3 = 0.42 / 1.7321 = 0.2425
+    score = q·k / √d_k = 0.42 / √3 ≈ 0.42 / 1.7321 ≈ 0.2425
     """
     vq, vk = as_vector(q, "q"), as_vector(k, "k")
     same_length(vq, vk, names=("q", "k"), what="an attention score")

@@ -191,7 +191,8 @@ def _to_array(answer: object, what: str) -> NDArray[np.float64]:
         raw = None
     if raw is None:
         raise _Rejected(
-            _wrong(f"{what} must contain only numbers (no text, no None, rows of equal length).")
+            _wrong(f"{what} must contain only numbers (no text, no None, rows with the same "
+                   "number of entries).")
         )
     for item in raw.flat:
         if isinstance(item, (str, bytes)):
@@ -204,8 +205,8 @@ def _to_array(answer: object, what: str) -> NDArray[np.float64]:
                 "(==, <) end up in the list? Write the numbers themselves."))
         if not isinstance(item, numbers.Real):
             raise _Rejected(_wrong(
-                f"{what} must contain only numbers (no text, no None, rows of equal length); "
-                f"it contains a {type(item).__name__}."))
+                f"{what} must contain only numbers (no text, no None, rows with the same number "
+                f"of entries); it contains a {type(item).__name__}."))
     array = np.asarray([_as_float(x) for x in raw.flat], dtype=float).reshape(raw.shape)
     for value in array.flat:
         _finite(float(value))

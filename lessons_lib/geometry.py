@@ -75,7 +75,7 @@ def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> floa
 
     Parameters
     ----------
-    a, b : list, tuple or 1-D array of numbers, same length, neither all zeros
+    a, b : list, tuple or 1-D array of numbers, same dimension, neither all zeros
     degrees : bool, default True
         ``False`` returns radians.
 
@@ -108,7 +108,7 @@ def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> floa
 def scalar_projection(a: VectorLike, b: VectorLike) -> float:
     """How far ``a`` reaches along ``b``: a·b / ‖b‖ = ‖a‖ cos θ (lesson 03).
 
-    The length of a's "shadow" on b; negative when a points away from b.
+    The signed length of a's "shadow" on b: negative when a points away from b.
 
     Examples
     --------

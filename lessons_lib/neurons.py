@@ -29,7 +29,7 @@ from lessons_lib._validate import (
     finite_result,
     same_length,
 )
-from lessons_lib.formatting import MINUS, format_number, format_vector
+from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.vectors import dot
 from lessons_lib.working import dot_working
 
@@ -73,7 +73,7 @@ def weighted_sum(w: VectorLike, x: VectorLike, b: float = 0.0) -> float:
     Parameters
     ----------
     w : vector of weights, one per feature
-    x : vector of features, same length as ``w``
+    x : vector of features, same dimension as ``w``
     b : float, default 0
         The bias, a learned offset.
 
@@ -120,13 +120,8 @@ def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
     if isinstance(bias, float):  # one float anywhere: every result gets the same places
         vw = [float(v) for v in vw]
     work = dot_working(vw, vx, decimals=decimals)
-    sign = f" {MINUS} " if bias < 0 else " + "
-    b_first = format_number(abs(bias), work.decimals, trim=True)  # shown like the factors
-    b_second = work.format(abs(bias))
-    total = work.format(work.total + bias)
     finite_result(float(work.total + bias), "w·x + b")
-    return (f"{work.multiplications}{sign}{b_first} = {work.sum_of_products}{sign}{b_second}"
-            f" = {total}")
+    return work.with_bias(bias)
 
 
 def sigmoid(z: ArrayLike) -> float | NDArray[np.float64]:
@@ -202,8 +197,9 @@ class NeuronOutput:
     working: str
 
     def __str__(self) -> str:
+        rel = "=" if self.z == 0 else "≈"  # σ(0) = 0.5 exactly; any other σ(z) is rounded
         return (f"z = w·x + b = {self.working}\n"
-                f"a = σ(z) = σ({format_number(self.z, 2)}) = {format_number(self.a, 4)}")
+                f"a = σ(z) = σ({format_number(self.z, 2)}) {rel} {format_number(self.a, 4)}")
 
     def __repr__(self) -> str:
         return str(self)

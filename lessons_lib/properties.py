@@ -3,7 +3,7 @@
 Taught in ``notebooks/05_properties.ipynb``:
 
 * commutative            a·b = b·a
-* scalar rule            (k·a)·b = k(a·b)
+* scalar rule            (ka)·b = k(a·b)
 * distributive           a·(b + c) = a·b + a·c
 * self dot product       a·a = ‖a‖²
 * Cauchy–Schwarz         |a·b| ≤ ‖a‖‖b‖   (so cos θ stays in [−1, 1])
@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
 from lessons_lib._validate import Number, VectorLike, as_vector, finite_result, same_length
-from lessons_lib.formatting import format_number, format_vector
+from lessons_lib.formatting import MINUS, format_number, format_vector
 from lessons_lib.vectors import add, dot, norm, scale
+from lessons_lib.working import relation, shown_value
 
 __all__ = [
     "ABS_TOL",
@@ -156,7 +158,7 @@ def dot_properties(a: VectorLike, b: VectorLike, c: VectorLike | None = None,
 
     Parameters
     ----------
-    a, b : vectors of the same length
+    a, b : vectors of the same dimension
         E.g. the two vectors dragged in the playground.
     c : vector, optional
         The third vector of the distributive law; default ``[1, −1, 1, …]``.
@@ -172,7 +174,7 @@ def dot_properties(a: VectorLike, b: VectorLike, c: VectorLike | None = None,
     >>> print(dot_properties([1.8, 1.2], [0.8, 1.8]))
     a = [1.8, 1.2], b = [0.8, 1.8], c = [1, −1], k = 3
     ✓ commutative      a·b = b·a                  3.6000 = 3.6000
-    ✓ scalar rule      (k·a)·b = k(a·b)           10.8000 = 10.8000
+    ✓ scalar rule      (ka)·b = k(a·b)            10.8000 = 10.8000
     ✓ distributive     a·(b + c) = a·b + a·c      4.2000 = 4.2000
     ✓ self dot         a·a = ‖a‖²                 4.6800 = 4.6800
     ✓ Cauchy–Schwarz   |a·b| ≤ ‖a‖‖b‖             3.6000 ≤ 4.2613
@@ -198,7 +200,7 @@ def dot_properties(a: VectorLike, b: VectorLike, c: VectorLike | None = None,
     cs_holds = abs(ab) <= bound * (1 + REL_TOL) + ABS_TOL
     checks = (
         eq("commutative", "a·b = b·a", ab, dot(vb, va), A @ B),
-        eq("scalar rule", "(k·a)·b = k(a·b)", dot(scale(kv, va), vb), kv * ab,
+        eq("scalar rule", "(ka)·b = k(a·b)", dot(scale(kv, va), vb), kv * ab,
            abs(kv) * (A @ B)),
         eq("distributive", "a·(b + c) = a·b + a·c", dot(va, add(vb, vc)),
            ab + float(dot(va, vc)), A @ (B + C)),
@@ -256,25 +258,54 @@ def clip_working(g: VectorLike, max_norm: float) -> str:
     --------
     >>> print(clip_working([3, 4], 1))
     g·g = 3·3 + 4·4 = 25 > max_norm² = 1, so clip:
-    g · 1/√25 = [3, 4] · 0.2 = [0.6, 0.8]  (length 1)
+    scale g by 1/√25 = 0.2: 0.2 [3, 4] = [0.6, 0.8]  (length 1)
     >>> print(clip_working([0.3, 0.4], 1))
     g·g = 0.3·0.3 + 0.4·0.4 = 0.25 ≤ max_norm² = 1, so keep g = [0.3, 0.4]
+    >>> print(clip_working([1, 1], 1))
+    g·g = 1·1 + 1·1 = 2 > max_norm² = 1, so clip:
+    scale g by 1/√2 ≈ 0.7071: 0.7071 [1, 1] = [0.7071, 0.7071]  (length 1)
+
+    A scalar multiple is written without a dot (0.2 [3, 4]), as lesson 05 writes ka;
+    ``≈`` marks a step where rounding enters.
     """
     vg = as_vector(g, "g")
     clipped = clip_by_norm(vg, max_norm)
     m = float(max_norm)
     squared = float(dot(vg, vg))
-    terms = " + ".join(f"{format_number(x, 4, trim=True)}·{format_number(x, 4, trim=True)}"
-                       for x in vg)
+    shown = [format_number(x, 4, trim=True) for x in vg]
+    terms = " + ".join(f"{_paren(x)}·{_paren(x)}" for x in shown)
     sq = format_number(squared, 4, trim=True)
+    summed = relation(sum((shown_value(x) ** 2 for x in shown), Fraction(0)), sq)
     m2 = format_number(m * m, 4, trim=True)
     if squared <= m * m:
-        return f"g·g = {terms} = {sq} ≤ max_norm² = {m2}, so keep g = {format_vector(vg, 4)}"
+        return (f"g·g = {terms} {summed} {sq} ≤ max_norm² = {m2}, "
+                f"so keep g = {format_vector(vg, 4)}")
     factor = m / math.sqrt(squared)
-    return (f"g·g = {terms} = {sq} > max_norm² = {m2}, so clip:\n"
-            f"g · {format_number(m, 4, trim=True)}/√{sq} = {format_vector(vg, 4)} · "
-            f"{format_number(factor, 4, trim=True)} = {format_vector(clipped, 4)}  "
+    factor_text = format_number(factor, 4, trim=True)
+    m_text = format_number(m, 4, trim=True)
+    root, exact_root = _exact_sqrt(shown_value(sq))
+    divided = ("=" if exact_root and shown_value(m_text) / root == shown_value(factor_text)
+               else "≈")
+    clipped_text = format_vector(clipped, 4)
+    scaled = "=" if all(
+        shown_value(factor_text) * shown_value(x) == shown_value(c)
+        for x, c in zip(shown, clipped_text.strip("[]").split(", "), strict=True)) else "≈"
+    return (f"g·g = {terms} {summed} {sq} > max_norm² = {m2}, so clip:\n"
+            f"scale g by {m_text}/√{sq} {divided} {factor_text}: {factor_text} "
+            f"{format_vector(vg, 4)} {scaled} {clipped_text}  "
             f"(length {format_number(norm(clipped), 4, trim=True)})")
+
+
+def _paren(text: str) -> str:
+    return f"({text})" if text.startswith(MINUS) else text
+
+
+def _exact_sqrt(x: Fraction) -> tuple[Fraction, bool]:
+    """√x as a fraction, and whether it is exact (√25 = 5 is, √2 is not)."""
+    num, den = math.isqrt(x.numerator), math.isqrt(x.denominator)
+    if num * num == x.numerator and den * den == x.denominator:
+        return Fraction(num, den), True
+    return Fraction(math.sqrt(x)), False
 
 
 @dataclass(frozen=True)

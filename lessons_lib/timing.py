@@ -83,7 +83,7 @@ class CostComparison:
     def __str__(self) -> str:
         raw_ops, cos_ops = self.operations
         return "\n".join([
-            f"{self.n_vectors} vectors of length {self.dim}, one query:",
+            f"{self.n_vectors} vectors of dimension {self.dim}, one query:",
             f"  raw dot products   : {self.raw_seconds * 1e3:8.3f} ms  ({raw_ops:,} operations)",
             f"  cosine similarity  : {self.cosine_seconds * 1e3:8.3f} ms  ({cos_ops:,} operations)",
             f"  cosine / raw       : {self.ratio:.1f}× the time",

@@ -39,7 +39,7 @@ def add(a: VectorLike, b: VectorLike) -> list[Number]:
 
     Parameters
     ----------
-    a, b : list, tuple or 1-D array of numbers, same length
+    a, b : list, tuple or 1-D array of numbers, same dimension
 
     Returns
     -------
@@ -84,7 +84,7 @@ def dot(a: VectorLike, b: VectorLike) -> Number:
 
     Parameters
     ----------
-    a, b : list, tuple or 1-D array of numbers, same length
+    a, b : list, tuple or 1-D array of numbers, same dimension
 
     Returns
     -------
@@ -94,7 +94,7 @@ def dot(a: VectorLike, b: VectorLike) -> Number:
     Raises
     ------
     ValueError
-        If the lengths differ, a vector is empty or 2-D, or holds NaN/inf.
+        If the dimensions differ, a vector is empty or 2-D, or holds NaN/inf.
     TypeError
         If something that is not a number is inside.
 

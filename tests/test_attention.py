@@ -39,7 +39,7 @@ def test_score_working_text_and_values():
     assert w.score == pytest.approx(0.42 / 3 ** 0.5)
     assert str(w) == (
         "q·k = 0.5·0.4 + 0.3·0.8 + (−0.2)·0.1 = 0.20 + 0.24 − 0.02 = 0.42\n"
-        "score = q·k / √d_k = 0.42 / √3 = 0.42 / 1.7321 = 0.2425"
+        "score = q·k / √d_k = 0.42 / √3 ≈ 0.42 / 1.7321 ≈ 0.2425"
     )
     assert repr(w) == str(w)
 
@@ -255,9 +255,9 @@ def test_softmax_over_columns():
 
 # ------------------------------------------------------------------ error messages
 def test_dk_mismatch_names_both_shapes():
-    with pytest.raises(ValueError, match=r"Q has rows of length 3 but K has rows of length 2 "
+    with pytest.raises(ValueError, match=r"Q's rows have 3 components but K's rows have 2 "
                                          r"\(Q.shape = \(1, 3\), K.shape = \(2, 2\)\).*same "
-                                         r"length d_k"):
+                                         r"dimension d_k"):
         attention_scores([[1, 2, 3]], [[1, 2], [3, 4]])
 
 
@@ -323,7 +323,7 @@ def test_mask_must_be_boolean_and_the_right_shape():
 @pytest.mark.parametrize("bad, exc, match", [
     ("QK", TypeError, "not a table of numbers"),
     (None, TypeError, "not a table of numbers"),
-    ([[1, 2], [3]], ValueError, "rows of different lengths"),
+    ([[1, 2], [3]], ValueError, "rows with different numbers of entries"),
     ([[True, False]], TypeError, "True/False"),
     ([["a", "b"]], TypeError, "not numbers"),
     (np.ones((0, 3)), ValueError, "at least one row"),

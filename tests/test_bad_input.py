@@ -13,7 +13,7 @@ PAIR_FUNCTIONS = [ll.dot, ll.dot_working, ll.add, ll.cosine_similarity, ll.angle
 
 @pytest.mark.parametrize("fn", PAIR_FUNCTIONS)
 def test_mismatched_lengths(fn):
-    with pytest.raises(ValueError, match=r"a has 3 numbers but b has 2\..*same length") as e:
+    with pytest.raises(ValueError, match=r"a has 3 numbers but b has 2\..*same dimension") as e:
         fn([1, 2, 3], [4, 5])
     assert "missing or extra number" in str(e.value)
 

@@ -78,7 +78,7 @@ def test_07_source_004_score():
     raw_dot = 0.5 * 0.4 + 0.3 * 0.8 + (-0.2) * 0.1
     score = raw_dot / math.sqrt(3)
     assert f"= {raw_dot:.2f}\n" in out and f"{raw_dot:.2f}" == "0.42"
-    assert f"= 0.42 / √3 = 0.42 / {math.sqrt(3):.4f} = {score:.4f}" in out
+    assert f"= 0.42 / √3 ≈ 0.42 / {math.sqrt(3):.4f} ≈ {score:.4f}" in out
     assert f"attention score: {score:.4f}" in out and f"{score:.4f}" == "0.2425"
 
 

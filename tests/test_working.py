@@ -44,7 +44,7 @@ def test_long_vectors_are_elided():
 
 def test_norm_working():
     assert ll.norm_working([3, 4]) == "√(3² + 4²) = √25 = 5"
-    assert ll.norm_working([1, -2]) == "√(1² + (−2)²) = √5 = 2.24"
+    assert ll.norm_working([1, -2]) == "√(1² + (−2)²) = √5 ≈ 2.24"
 
 
 def test_format_number():

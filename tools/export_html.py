@@ -5,9 +5,11 @@ The lessons are stored with their widget state (``metadata.widgets``, written by
 ``<script type="application/vnd.jupyter.widget-state+json">`` and adds a loader for the
 Jupyter widgets HTML manager (``@jupyter-widgets/html-manager``), which draws every widget
 from the saved state: the standard ipywidgets controls (quizzes) and the anywidget panels,
-whose JavaScript (``_esm``) and CSS are part of the saved state. The pages are static: a
-widget shows the position it was saved in; dragging does not recompute anything, because
-there is no Python kernel behind the page.
+whose JavaScript (``_esm``) and CSS are part of the saved state. There is no Python kernel behind
+the page: a widget opens in the position it was saved in, and the anywidget panels, which
+compute in their own JavaScript, still respond when dragged (the arrows move and the numbers
+they show are recomputed in the browser). What Python computes does not change: printed
+outputs, the checkers, the quiz's feedback, values read back from a widget into a cell.
 
 Two modes:
 

@@ -82,21 +82,88 @@ export function decimalsNeeded(a, b, lo = 2, hi = 6) {
   return Math.max(lo, Math.min(hi, total));
 }
 
+/** The exact value of a number as shown ("−1.07", "2.5×10^−5"): n / 10^k with BigInt n. */
+export function shownValue(text) {
+  let t = text.replace(/[()]/g, "").replaceAll(MINUS, "-");
+  let exponent = 0;
+  if (t.includes("×10^")) {
+    const [mantissa, e] = t.split("×10^");
+    t = mantissa;
+    exponent = Number(e);
+  }
+  const negative = t.startsWith("-");
+  if (negative) t = t.slice(1);
+  const [whole, fraction = ""] = t.split(".");
+  let n = BigInt(whole + fraction);
+  let k = fraction.length - exponent;
+  if (k < 0) {
+    n *= 10n ** BigInt(-k);
+    k = 0;
+  }
+  return { n: negative ? -n : n, k };
+}
+
+function times(a, b) {
+  return { n: a.n * b.n, k: a.k + b.k };
+}
+
+function plus(a, b) {
+  const k = Math.max(a.k, b.k);
+  return { n: a.n * 10n ** BigInt(k - a.k) + b.n * 10n ** BigInt(k - b.k), k };
+}
+
+/** a − b, exactly. */
+function minus(a, b) {
+  return plus(a, { n: -b.n, k: b.k });
+}
+
+/** |d| ≤ half a unit of the places-th decimal, exactly. */
+function withinHalf(d, places) {
+  const n = d.n < 0n ? -d.n : d.n;
+  return n * 10n ** BigInt(places + 1) <= 5n * 10n ** BigInt(d.k);
+}
+
+function isZero(d) {
+  return d.n === 0n;
+}
+
+/**
+ * Mirror of lessons_lib.working.factor_places: the places (at most) the factors are shown
+ * with, so that each shown product is the product of the shown factors, rounded.
+ */
+export function factorPlaces(a, b, shownProducts, places, most = 10) {
+  for (let p = places; p <= places + most; p++) {
+    const ok = a.every((x, i) => withinHalf(minus(
+      times(shownValue(formatNumber(x, p, true)), shownValue(formatNumber(b[i], p, true))),
+      shownValue(shownProducts[i])), places));
+    if (ok) return p;
+  }
+  return places + most;
+}
+
 /**
  * "1.8·0.8 + 1.2·1.8 = 1.44 + 2.16 = 3.60", as lessons_lib.dot_working writes float
- * vectors: factors trimmed, products and total with the same fixed number of places
- * (by default just enough to show the products exactly), negative products subtracted.
+ * vectors: products and total with the same fixed number of places (by default just
+ * enough to show the products exactly), negative products subtracted, factors with the
+ * digits their products need, and "≈" for a step where rounding enters.
  */
 export function dotWorking(a, b, decimals = null) {
   const places = decimals ?? decimalsNeeded(a, b);
   const products = a.map((x, i) => x * b[i]);
   const total = products.reduce((s, p) => s + p, 0);
-  const first = a.map((x, i) => `${factor(x, places)}·${factor(b[i], places)}`).join(" + ");
+  const shown = products.map((p) => fixed(p, places));
+  const fp = factorPlaces(a, b, shown, places);
+  const first = a.map((x, i) => `${factor(x, fp)}·${factor(b[i], fp)}`).join(" + ");
+  const multiplied = a.every((x, i) => isZero(minus(times(
+    shownValue(formatNumber(x, fp, true)), shownValue(formatNumber(b[i], fp, true))),
+  shownValue(shown[i])))) ? "=" : "≈";
   let second = "";
-  products.forEach((p, i) => {
-    const t = fixed(p, places);
+  shown.forEach((t, i) => {
     if (i === 0) second = t;
     else second += t.startsWith(MINUS) ? ` ${MINUS} ${t.slice(1)}` : ` + ${t}`;
   });
-  return `${first} = ${second} = ${fixed(total, places)}`;
+  const result = fixed(total, places);
+  const sum = shown.map(shownValue).reduce(plus, { n: 0n, k: 0 });
+  const added = isZero(minus(sum, shownValue(result))) ? "=" : "≈";
+  return `${first} ${multiplied} ${second} ${added} ${result}`;
 }

@@ -259,7 +259,8 @@ def test_every_control_by_mouse_and_keyboard(lesson: str, app: str, servers: dic
             "() => !document.body.innerText.includes('Loading widget')", timeout=60_000)
         page.evaluate(LISTEN_JS, jp.path)
         found = page.evaluate(FIND_JS, OUTPUTS)
-        expected = Counter(c.kind for c in controls.inventory(ROOT / "notebooks" / lesson))
+        stored_copy = server.root_dir / "lessons" / lesson
+        expected = Counter(c.kind for c in controls.inventory(stored_copy))
         assert Counter(c["kind"] for c in found) == expected, (
             f"{lesson} in {app}: the page's controls differ from the inventory")
         problems: list[str] = []
