@@ -11,7 +11,7 @@ Examples
 --------
 >>> w = NeuronWidget(w=[0.8, -0.5], x=[1.0, 2.0], b=0.1)
 >>> w
-NeuronWidget: z = w·x + b = 0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 = −0.10; a = σ(z) = 0.4750
+NeuronWidget: z = w·x + b = 0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 = −0.10; a = σ(z) = σ(−0.10) ≈ 0.4750
 >>> w.set_weights([2, 0])
 >>> round(w.z, 2), round(w.a, 4)
 (2.1, 0.8909)
@@ -219,17 +219,18 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
     def _update(self, change: dict[str, Any] | None = None) -> None:
         out = self.output
         size = "1.5em" if self._large else "1.1em"
+        # the two lines of NeuronOutput (one rule for = and ≈: σ(z) is rounded unless z = 0)
+        z_line, a_line = str(out).split("\n")
+        head, _, value = a_line.rpartition(" ")
         self.readout.value = (
             f'<div style="font-size:{size};line-height:1.5">'
-            f"<div>z = w·x + b = {html.escape(out.working)}</div>"
-            f"<div>a = σ(z) = σ({format_number(out.z, 2)}) = "
-            f"<b>{format_number(out.a, 4)}</b></div>"
+            f"<div>{html.escape(z_line)}</div>"
+            f"<div>{html.escape(head)} <b>{html.escape(value)}</b></div>"
             f"<div>{html.escape(_verdict(out.z))}</div></div>"
             f"{sigmoid_svg(out.z)}"
         )
 
     def _repr_text(self) -> str:
         out = self.output
-        return (f"NeuronWidget: z = w·x + b = {out.working}; "
-                f"a = σ(z) = {format_number(out.a, 4)}")
+        return "NeuronWidget: " + "; ".join(str(out).split("\n"))
 
