@@ -121,13 +121,14 @@ def _clip(text: str) -> str:
 
 def _text_answer(answer: str, expected_kind: str) -> Feedback:
     try:
-        float(answer.replace("−", "-"))
+        float(answer.replace("−", "-").replace(",", "."))
     except ValueError:
         return _wrong(f"you gave the text {_clip(answer)!r}; {expected_kind} is a number, "
                       "not text.")
+    typed = answer.strip().replace("−", "-").replace(",", ".")  # what Python reads
     return _wrong(
         f"{_clip(answer)!r} is text (it is in quotes). Write the number without quotes: "
-        f"answer = {_clip(answer.strip())}"
+        f"answer = {_clip(typed)}"
     )
 
 
@@ -163,6 +164,9 @@ def _to_number(answer: object, what: str) -> float:
         raise _Rejected(_wrong(f"you gave {answer} (True/False); {what} is a number."))
     if isinstance(answer, np.ndarray) and answer.ndim == 0:
         answer = answer.item()
+    comma = _decimal_comma(answer)
+    if comma is not None:
+        return comma
     if isinstance(answer, (list, tuple, np.ndarray)):
         raise _Rejected(
             _wrong(f"you gave a vector {_show(answer)}, but {what} is a single number.")
@@ -170,6 +174,24 @@ def _to_number(answer: object, what: str) -> float:
     if not isinstance(answer, numbers.Real):
         raise _Rejected(_wrong(f"{what} is a number; you gave a {type(answer).__name__}."))
     return _finite(_as_float(answer))
+
+
+def _decimal_comma(answer: object) -> float | None:
+    """``answer = 0,42`` read as the number it means: Python makes it the pair (0, 42).
+
+    A decimal comma is how many learners write a decimal (the quiz box accepts "0,42"
+    too); as code it is a tuple of two whole numbers, the second not negative.
+
+    Examples
+    --------
+    >>> _decimal_comma((0, 42)), _decimal_comma((-1, 5)), _decimal_comma((3, 4, 5))
+    (0.42, -1.5, None)
+    """
+    if (isinstance(answer, tuple) and len(answer) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in answer)
+            and answer[1] >= 0):
+        return float(f"{answer[0]}.{answer[1]}")
+    return None
 
 
 def _to_array(answer: object, what: str) -> NDArray[np.float64]:
@@ -485,7 +507,9 @@ def check_dot(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
     products = va * vb
     expected = float(products.sum())
     tol = 1e-9 if _int_like(va, vb) else 0.005
-    if isinstance(answer, (list, tuple, np.ndarray)) and np.ndim(answer) == 1:
+    comma = _decimal_comma(answer)  # 0,42 typed for 0.42, unless those ARE the products
+    if (isinstance(answer, (list, tuple, np.ndarray)) and np.ndim(answer) == 1
+            and (comma is None or _close(np.asarray(answer, dtype=float), products, tol))):
         array = _to_array(answer, "a·b")
         if _close(array, products, tol):
             return _wrong(f"you returned the products {_show(products)} — now add them up.")
@@ -622,7 +646,7 @@ def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedb
     --------
     >>> check_angle(32.3, [1.8, 1.2], [0.8, 1.8])
     ✓ Correct! θ = 32.3°.
-    >>> check_angle(0.5633, [1.8, 1.2], [0.8, 1.8])
+    >>> check_angle(0.5646, [1.8, 1.2], [0.8, 1.8])
     ✗ Not yet: that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π.
     """
     va, vb = _nonzero_pair(a, b, "the angle")
@@ -636,7 +660,8 @@ def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedb
                          "less than 90°)."),
     ]
     value = _to_number(answer, "θ")
-    return _scalar_verdict(value, expected, 0.06, "θ", hints, decimals=1, unit="°")
+    # 1 decimal, as the lesson asks: half a unit of the last place, like every checker
+    return _scalar_verdict(value, expected, 0.05, "θ", hints, decimals=1, unit="°")
 
 
 @_guard

@@ -230,8 +230,10 @@ def test_02_same_length_error_is_shown_and_tagged():
     assert "3 numbers" in message and "2" in message and "same length" in message
 
 
-def test_02_quiz_has_source_004_question_with_answer_32():
-    nb = _load("02_dot_product.ipynb")
+def test_source_004_quiz_question_with_answer_32_is_in_the_final_quiz():
+    """Source 004's quiz question is asked in lesson 08's final quiz: in lesson 02 the same
+    product is the worked example, so 02's quiz asks a product not printed above it."""
+    nb = _load("08_real_attention.ipynb")
     quiz_out = next(_cell_output(c) for c in _code_cells(nb) if "Quiz(" in _join(c["source"]))
     assert "What is [1, 2, 3] · [4, 5, 6]?" in quiz_out
     answer = 1 * 4 + 2 * 5 + 3 * 6

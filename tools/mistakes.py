@@ -85,12 +85,14 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     # 0.5·0.4 + 0.3·0.8 + (−0.2)·0.1 = 0.20 + 0.24 − 0.02 = 0.42
     ("02", 3): ("check_dot", [
         (0.42, RIGHT), (0.420, RIGHT), (0.424, "last decimal place is wrong"),
+        ((0, 42), RIGHT),  # answer = 0,42: a decimal comma, which Python reads as (0, 42)
         (0.4, "Give 2 decimal places"), (0.44, "left out a term")]),
     ("02", 4): ("check_dot", [
         (8.5, RIGHT), (8.50, RIGHT), ([3.0, 4.0, 1.5], "products")]),
     # cos θ = (4 + 3) / (√17 · √10) = 7 / 13.04 = 0.5369 → θ = 57.53°
     ("03", 1): ("check_angle", [
         (math.degrees(math.acos(7 / math.sqrt(170))), RIGHT), (57.53, RIGHT), (57.5, RIGHT),
+        (57.58, "last decimal place is wrong"), (57.6, "last decimal place is wrong"),
         (math.acos(7 / math.sqrt(170)), "radians"), (7 / math.sqrt(170), "that is cos θ")]),
     # (2 − 4 + 6) / (√14 · √21) = 4 / 17.15 = 0.2333
     ("03", 2): ("check_cosine", [
@@ -107,7 +109,8 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     ("04", 2): ("check_number", [
         (200, RIGHT), (150, "forgot to add the bias"), (240, "age weight is −1")]),
     ("04", 3): ("check_number", [
-        (0.5, RIGHT), (0.0, "0 is z, the weighted sum"),
+        (0.5, RIGHT), (0.50, RIGHT), (0.5000, RIGHT), (0.5001, "last decimal place is wrong"),
+        (0.4999, "last decimal place is wrong"), (0.0, "0 is z, the weighted sum"),
         (1 / (1 + math.exp(1)), "forgot the bias")]),  # σ(w·x) = σ(−1)
     # (5a)·b = 5 (a·b) = 5 · 3.6 = 18
     ("05", 1): ("check_number", [
@@ -136,7 +139,9 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     # [[1, 2], [0, −1]] [[3, 1], [2, 4]] = [[3 + 4, 1 + 8], [0 − 2, 0 − 4]] = [[7, 9], [−2, −4]]
     ("06", 6): ("check_vector", [
         ([[7, 9], [-2, -4]], RIGHT), ([[7, -2], [9, -4]], "transposed")]),
-    ("06", 7): ("check_choice", [("A", RIGHT), ("a)", RIGHT), ("C", "shape of Q itself")]),
+    ("06", 7): ("check_choice", [
+        ("A", RIGHT), ("a)", RIGHT), ("5 × 5", RIGHT), ("A) 5 × 5", RIGHT), ((5, 5), RIGHT),
+        ("5x5", RIGHT), ("C", "shape of Q itself"), ("5 × 8", "shape of Q itself")]),
     # (0.5 + 1.0 + 0 − 1.0) / √4 = 0.5 / 2 = 0.25
     ("07", 1): ("check_number", [
         (0.25, RIGHT), (0.5, "raw dot product"), (0.125, "divided by d_k")]),
@@ -174,13 +179,13 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
 #: worked out by hand: a letter for multiple choice, a number for numeric questions.
 QUIZ: dict[tuple[str, int], str | float] = {
     ("00", 1): "A", ("00", 2): "C", ("00", 3): "A", ("00", 4): "C",
-    ("01", 1): "C", ("01", 2): "B", ("01", 3): 5.0, ("01", 4): "A",  # √(9 + 16)
-    ("02", 1): "C", ("02", 2): "A", ("02", 3): "A", ("02", 4): 10.0, ("02", 5): "C",
-    ("03", 1): "D", ("03", 2): 32 / math.sqrt(14 * 77), ("03", 3): "C", ("03", 4): "B",
-    ("04", 1): "B", ("04", 2): 1.5, ("04", 3): 0.5, ("04", 4): "C",  # 3 − 2 + 0.5; 1/(1+1)
-    ("05", 1): "B", ("05", 2): 25.0, ("05", 3): "D", ("05", 4): "C",
-    ("06", 1): "B", ("06", 2): "A", ("06", 3): "B", ("06", 4): 0.18, ("06", 5): "B",
-    ("07", 1): 0.42 / math.sqrt(3), ("07", 2): "B", ("07", 3): "C", ("07", 4): "B",
+    ("01", 1): "C", ("01", 2): "B", ("01", 3): 13.0, ("01", 4): "A",  # √(25 + 144)
+    ("02", 1): "C", ("02", 2): "A", ("02", 3): "A", ("02", 4): 20.0, ("02", 5): "C",
+    ("03", 1): "D", ("03", 2): 10 / math.sqrt(9 * 25), ("03", 3): "C", ("03", 4): "B",
+    ("04", 1): "B", ("04", 2): 1.25, ("04", 3): 0.5, ("04", 4): "C",  # 3 − 2 + 0.25; 1/(1+1)
+    ("05", 1): "B", ("05", 2): 29.0, ("05", 3): "D", ("05", 4): "C",
+    ("06", 1): "B", ("06", 2): "A", ("06", 3): "B", ("06", 4): -0.11, ("06", 5): "B",
+    ("07", 1): 0.31 / math.sqrt(3), ("07", 2): "B", ("07", 3): "C", ("07", 4): "B",
     ("08", 1): "C", ("08", 2): 0.0, ("08", 3): 0.42 / math.sqrt(3), ("08", 4): "B",
     ("08", 5): "B", ("08", 6): "C",
 }
