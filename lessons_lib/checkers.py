@@ -168,9 +168,11 @@ def _to_number(answer: object, what: str) -> float:
     if comma is not None:
         return comma
     if isinstance(answer, (list, tuple, np.ndarray)):
-        raise _Rejected(
-            _wrong(f"you gave a vector {_show(answer)}, but {what} is a single number.")
-        )
+        try:
+            shown = f"a vector {_show(answer)}"
+        except (TypeError, ValueError):  # rows of unequal length, text inside: (w, x, b)
+            shown = f"{len(answer)} values in brackets"
+        raise _Rejected(_wrong(f"you gave {shown}, but {what} is a single number."))
     if not isinstance(answer, numbers.Real):
         raise _Rejected(_wrong(f"{what} is a number; you gave a {type(answer).__name__}."))
     return _finite(_as_float(answer))
@@ -279,6 +281,9 @@ def _written_decimals(x: float) -> int:
 
 #: A computed answer carries 10+ decimals: compare it to 6 places, not to its last digit.
 _MOST_DECIMALS = 6
+#: ... and relative to its size: a model's float32 arrays (lesson 08) carry ~7 significant
+#: digits, so a right computation can differ from the float64 value by a few 1e-7.
+_COMPUTED = 1e-6
 
 
 def _rounding(value: float, expected: float, tol: float) -> str | None:
@@ -297,6 +302,8 @@ def _rounding(value: float, expected: float, tol: float) -> str | None:
         return "right"  # exactly the rounding asked for (0.20 is typed, 0.2 is stored)
     written = min(_written_decimals(value), _MOST_DECIMALS)
     half_unit = 0.5 * 10.0 ** -written * (1 + 1e-9) + 1e-12
+    if _written_decimals(value) > _MOST_DECIMALS:  # computed, not typed: allow for float32
+        half_unit = max(half_unit, _COMPUTED * max(1.0, abs(expected)))
     if written >= wanted:
         return "right" if gap <= min(tol, half_unit) * (1 + 1e-9) + 1e-12 else None
     return "few decimals" if gap <= half_unit else None
@@ -366,6 +373,11 @@ def _scalar_verdict(value: float, expected: float, tol: float, what: str, hints:
                 "decimal place is wrong. Keep all decimals until the end and round only the "
                 "final answer.")
         places = max(4, (wanted or 0) + 1)  # enough digits to tell the two apart
+        if gap <= tol:  # a computed value, close, yet not a rounding of the right one
+            return _wrong(
+                f"very close, but off by {format_number(gap, places + 2, trim=True)}: a "
+                "computed answer should agree to about 6 digits. Keep all decimals until "
+                "the end and round only the final answer.")
         return _wrong(
             f"very close, but off by {format_number(gap, places, trim=True)}, more than the "
             f"tolerance ({format_number(tol, places, trim=True)}). Keep all decimals until the "

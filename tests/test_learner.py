@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from lessons_lib.checkers import _precision, _written_decimals
+from lessons_lib.exercises import EXERCISES
 from lessons_lib.widgets.quiz import REVEAL_AFTER, MultipleChoice, NumericAnswer, Quiz
 from tools._paths import lessons
 from tools.mistakes import QUIZ, RIGHT, TABLE, exercise_calls, main, quiz_questions, render
@@ -26,8 +27,9 @@ def test_every_exercise_of_every_lesson_is_played():
     lesson_exercises = {(p.stem[:2], e.number): e for p in lessons() for e in exercises(p)}
     assert set(TABLE) == set(lesson_exercises), set(lesson_exercises) ^ set(TABLE)
     for key, exercise in lesson_exercises.items():
-        checker = exercise.check.split("(", 1)[0].strip()
-        assert checker == TABLE[key][0], (key, checker)
+        defined = EXERCISES[key]
+        assert exercise.check == f"{defined.name}.check(answer)", (key, exercise.check)
+        assert defined.checker == TABLE[key][0], (key, defined.checker)
 
 
 # exercise_calls() and quiz_questions() are cached and built on first use, not at import:

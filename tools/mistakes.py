@@ -45,7 +45,17 @@ def _real_head() -> tuple[np.ndarray, np.ndarray, list[str]]:
     return Q, K, list(head.tokens)
 
 
+def _real_head_float32() -> tuple[np.ndarray, np.ndarray]:
+    """Q and K as lesson 08's cells compute them: from the head's stored float32 arrays."""
+    from lessons_lib.embeddings import load_real_head
+
+    head = load_real_head()
+    H = head.hidden_states_in
+    return H @ head.w_q.T + head.b_q, H @ head.w_k.T + head.b_k
+
+
 Q8, K8, TOKENS8 = _real_head()
+Q8_32, K8_32 = _real_head_float32()
 DRANK, MILK = TOKENS8.index("drank"), TOKENS8.index("milk")
 Q7, K7 = np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([[1.0, 1.0], [0.0, 2.0]])
 W7 = softmax_rows(Q7 @ K7.T / math.sqrt(2))  # by hand: rows [0.5, 0.5] … see the lesson
@@ -163,6 +173,7 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         ("6 × 64", "shape of Q itself"), ("D", "not one of the options")]),
     ("08", 1): ("check_number", [
         (float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), RIGHT),
+        (np.dot(Q8_32[DRANK], K8_32[MILK]) / np.sqrt(32), RIGHT),  # the lesson's float32 Q, K
         (round(float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), 4), RIGHT),
         (round(float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), 2), "decimal"),
         (float(Q8[DRANK] @ K8[MILK]), "without the division")]),
@@ -242,8 +253,10 @@ def lesson_namespace() -> dict[str, Any]:
     import lessons_lib as ll
     from lessons_lib import neurons
     from lessons_lib.embeddings import load_real_head
+    from lessons_lib.exercises import EXERCISES
 
     names = {name: getattr(ch, name) for name in dir(ch) if name.startswith("check_")}
+    names |= {ex.name: ex for ex in EXERCISES.values()}
     return {"np": np, "ll": ll, "neurons": neurons, **names, "Q2": Q7, "K2": K7, "Q": Q8,
             "K": K8, "milk": MILK, "head": load_real_head()}
 
