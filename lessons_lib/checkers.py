@@ -570,7 +570,13 @@ def check_add(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
         (va - vb, "you subtracted b from a; add the matching numbers instead."),
         (va * vb, "you multiplied matching numbers; vector addition adds them."),
     ]
-    return check_vector(answer, va + vb, tol=1e-9, hints=hints, what="a + b")
+    feedback = check_vector(answer, va + vb, tol=1e-9, hints=hints, what="a + b")
+    return feedback if feedback.ok else _one_slip(answer, va + vb, feedback, [
+        (lambda i, x: x in (va[i], vb[i]),
+         "position {i} holds only one of the two numbers {a} and {b}: add both, minding "
+         "the sign."),
+        (lambda i, x: x in (va[i] - vb[i], vb[i] - va[i], abs(va[i]) + abs(vb[i])),
+         "position {i}: mind the sign, {a} + ({b}) adds a negative number.")], va, vb)
 
 
 @_guard
@@ -592,7 +598,35 @@ def check_scale(answer: object, c: float, a: Sequence[float]) -> Feedback:
         hints.append((np.tile(va, int(c)),
                       f"multiplying a Python list by {_show(c)} repeats the list. Multiply every "
                       f"number: ll.scale({_show(c)}, a) or {_show(c)} * np.array(a)."))
-    return check_vector(answer, c * va, tol=1e-9, hints=hints, what="c·a")
+    feedback = check_vector(answer, c * va, tol=1e-9, hints=hints, what="c·a")
+    return feedback if feedback.ok else _one_slip(answer, c * va, feedback, [
+        (lambda i, x: x == va[i] and c != 1,
+         "position {i} is not scaled: {a} must be multiplied by " + _show(c) + " too; "
+         "scaling multiplies EVERY number."),
+        (lambda i, x: x == -c * va[i] and va[i] != 0,
+         "position {i} has the wrong sign: " + _show(c) + " × ({a}) keeps the sign of {a}.")],
+        va, va)
+
+
+def _one_slip(answer: object, expected: NDArray[np.float64], feedback: Feedback,
+              slips: list[tuple[Callable[[int, float], bool], str]], va: NDArray[np.float64],
+              vb: NDArray[np.float64]) -> Feedback:
+    """Name the slip in the one wrong position of a vector answer, if it is a known one."""
+    try:
+        array = _to_array(answer, "the answer")
+    except _Rejected:
+        return feedback
+    if array.shape != expected.shape or array.ndim != 1:
+        return feedback
+    bad = [i for i in range(array.size) if abs(array[i] - expected[i]) > 1e-9]
+    if len(bad) != 1:
+        return feedback
+    i = bad[0]
+    for test, message in slips:
+        if test(i, float(array[i])):
+            return _wrong(message.format(i=f"{i} (counting from 0)", a=_show(va[i]),
+                                         b=_show(vb[i])))
+    return feedback
 
 
 @_guard
@@ -790,6 +824,46 @@ def _softmax_rows(x: NDArray[np.float64], axis: int = -1) -> NDArray[np.float64]
     return e / e.sum(axis=axis, keepdims=True)
 
 
+def _weights_hints(scores: NDArray[np.float64]) -> list[tuple[Any, str]]:
+    """Anticipated wrong weights of a softmax over ``scores`` (1-D, or one row per query)."""
+    hints: list[tuple[Any, str]] = []
+    two = np.power(2.0, scores - scores.max(axis=-1, keepdims=True))
+    hints.append((two / two.sum(axis=-1, keepdims=True),
+                  "you used 2^score; softmax uses e^score (np.exp), which spreads the "
+                  "weights further apart."))
+    size = np.abs(scores).sum(axis=-1, keepdims=True)
+    if np.all(size != 0):
+        hints.append((scores / size,
+                      "you divided each score by the row's sum of scores (an L1 "
+                      "normalisation); softmax exponentiates first, e^score / Σ e^score, "
+                      "which keeps every weight positive and favours the largest score."))
+    return hints
+
+
+def _order_diagnosis(array: NDArray[np.float64], target: NDArray[np.float64],
+                     tol: float) -> str | None:
+    """Right numbers, wrong places: rows swapped, entries reordered, or a row's weights
+    right in proportion but not summing to 1 (a softmax over more keys, then cut)."""
+    if array.shape != target.shape or _entries(array, target, tol) is not None:
+        return None
+    if target.ndim == 2 and target.shape[0] > 1:
+        rows = sorted(range(target.shape[0]), key=lambda i: tuple(np.round(array[i], 2)))
+        goal = sorted(range(target.shape[0]), key=lambda i: tuple(np.round(target[i], 2)))
+        if _entries(array[rows], target[goal], tol) == "right":
+            return ("the right rows in the wrong order: row i must be query i's weights, in "
+                    "the order of the queries.")
+    if _entries(np.sort(array, axis=None), np.sort(target, axis=None), tol) == "right":
+        return ("the right numbers in the wrong order: weight i belongs to score i (key i), "
+                "so the largest score gets the largest weight.")
+    sums = array.sum(axis=-1, keepdims=True)
+    if np.all(array > 0) and np.all(sums > 0) and not np.allclose(sums, 1, atol=tol):
+        if _entries(array / sums, target, max(tol, 0.005)) == "right":
+            return ("right in proportion, but the weights do not sum to 1: did the softmax "
+                    "run over more keys than these, and then you cut out this corner? "
+                    "Apply softmax to these scores only, so each row sums to 1.")
+    return None
+
+
 @_guard
 def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64]) -> Feedback:
     """Check a softmax of scores: each row becomes positive weights that sum to 1 (lesson 07).
@@ -819,7 +893,18 @@ def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64])
         hints.append((_softmax_rows(s, axis=0),
                       "softmax went down the columns. Each ROW (one query) must sum to 1: "
                       "use axis=-1."))
-    return check_vector(answer, expected, tol=0.005, hints=hints, what="the softmax weights")
+    hints += _weights_hints(s)
+    return _check_weights(answer, expected, hints, "the softmax weights")
+
+
+def _check_weights(answer: object, expected: NDArray[np.float64], hints: Hints,
+                   what: str) -> Feedback:
+    """check_vector at 2 decimals, with the order and proportion diagnoses of weights."""
+    feedback = check_vector(answer, expected, tol=0.005, hints=hints, what=what)
+    if feedback.ok or any(message == feedback.message for _, message in hints):
+        return feedback
+    said = _order_diagnosis(_to_array(answer, what), expected, 0.005)
+    return _wrong(said) if said else feedback
 
 
 @_guard
@@ -870,7 +955,8 @@ def check_attention_weights(answer: object, Q: Sequence[Sequence[float]] | NDArr
         hints.append((_softmax_rows((q @ k) / math.sqrt(d_k) if scale else q @ k),
                       "you used K instead of its transpose: the scores are Q @ K.T (each query "
                       "against each key)."))
-    return check_vector(answer, expected, tol=0.005, hints=hints, what="the attention weights")
+    hints += _weights_hints(scaled)
+    return _check_weights(answer, expected, hints, "the attention weights")
 
 
 @_guard

@@ -376,3 +376,42 @@ def test_a_choice_accepts_the_forms_the_quiz_accepts(typed):
     quiz = MultipleChoice("?", list(options.values()), "5 × 5")
     if isinstance(typed, str):
         assert quiz.check(typed).ok, typed
+
+
+# --- weights: the mistakes of lessons 07 and 08 get their own diagnosis ---------------
+
+def _softmax(x, axis=-1):
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def test_softmax_mistakes_are_named():
+    s = np.array([1.0, -0.5, 0.3])
+    w = _softmax(s)
+    assert "2^score" in c.check_softmax(2 ** s / (2 ** s).sum(), s).message
+    assert "wrong order" in c.check_softmax(w[[2, 0, 1]], s).message
+    assert "L1 normalisation" in c.check_softmax(s / np.abs(s).sum(), s).message
+
+
+def test_weight_table_mistakes_are_named():
+    Q = np.array([[1.0, 0.5], [0.2, -1.0], [0.0, 2.0]])
+    K = np.array([[0.5, 1.0], [1.5, -0.5], [-1.0, 0.3], [0.7, 0.7]])
+    W = _softmax(Q @ K.T / np.sqrt(2))
+    assert c.check_attention_weights(np.round(W, 2), Q, K).ok
+    assert "rows in the wrong order" in c.check_attention_weights(W[[1, 2, 0]], Q, K).message
+    # a softmax over all four keys, cut to the first three: right proportions, sums < 1
+    corner = _softmax(Q @ K.T / np.sqrt(2))[:, :3]
+    assert "cut out this corner" in c.check_attention_weights(corner, Q, K[:3]).message
+    s = Q @ K.T / np.sqrt(2)
+    assert "2^score" in c.check_attention_weights(2 ** s / (2 ** s).sum(1, keepdims=True),
+                                                  Q, K).message
+    assert "L1" in c.check_attention_weights(s / np.abs(s).sum(1, keepdims=True), Q, K).message
+
+
+def test_a_slip_in_one_position_is_named():
+    """[2, 5] + [−1, 3] = [1, 8] and 3 × [2, −1, 0.5] = [6, −3, 1.5] by hand."""
+    assert "only one of the two numbers" in c.check_add([2, 8], [2, 5], [-1, 3]).message
+    assert "mind the sign" in c.check_add([3, 8], [2, 5], [-1, 3]).message
+    assert "not scaled" in c.check_scale([6, -1, 1.5], 3, [2, -1, 0.5]).message
+    assert "wrong sign" in c.check_scale([6, 3, 1.5], 3, [2, -1, 0.5]).message
+    assert "position 0 (counting from 0) is off" in c.check_add([7, 8], [2, 5], [-1, 3]).message

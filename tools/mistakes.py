@@ -78,11 +78,12 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         (7, RIGHT), (1, "counts from 0"), ("7", "text")]),
     ("01", 1): ("check_add", [
         ([1, 8], RIGHT), ([2, 5, -1, 3], "joined end to end"), (["1", "8"], "text"),
-        ([1, 8, 0], "should have 2 numbers"), ([2, 8], "position 0"),
+        ([1, 8, 0], "should have 2 numbers"), ([2, 8], "only one of the two numbers"),
+        ([7, 8], "position 0 (counting from 0) is off"),  # a slip no rule explains
         ([2 * -1, 5 * 3], "multiplied matching numbers")]),
     ("01", 2): ("check_scale", [
         ([6, -3, 1.5], RIGHT), ([2, -1, 0.5] * 3, "repeats the list"),
-        ([6, -1, 1.5], "position 1")]),
+        ([6, -1, 1.5], "not scaled"), ([6, 3, 1.5], "wrong sign")]),
     ("01", 3): ("check_norm", [
         (10, RIGHT), (10.0, RIGHT), (100, "‖a‖²"), (14, "")]),
     ("01", 4): ("check_norm", [
@@ -130,14 +131,17 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     # ‖[6, 8]‖ = 10 > 5: [6, 8] · 5/10 = [3, 4]
     ("05", 3): ("check_clip", [
         ([3, 4], RIGHT), ([0.6, 0.8], "unit vector"), ([6, 8], "scaled down"),
-        ([6 * 5 / 100, 8 * 5 / 100], "divided by g·g"), ([5, 5], "clip by value")]),
+        ([6 * 5 / 100, 8 * 5 / 100], "divided by g·g"), ([5, 5], "clip by value"),
+        ([3, 5], "position 1 (counting from 0) is off")]),
     ("06", 1): ("check_dot", [
         (0.83, RIGHT), (0.830, RIGHT), (0.8, "Give 2 decimal places"),
         ([0.63, 0.2], "products")]),
     ("06", 2): ("check_softmax", [
         (SOFT06, RIGHT), ([0.69, 0.31], RIGHT), ([0.686, 0.314], RIGHT),
         ([0.7, 0.3], "Give 2 decimal places"), (np.exp([0.96, 0.18]), "did not divide"),
-        ([0.96, 0.18], "raw scores")]),
+        ([0.96, 0.18], "raw scores"),
+        (2 ** np.array([0.96, 0.18]) / (2 ** np.array([0.96, 0.18])).sum(), "2^score"),
+        (SOFT06[::-1], "wrong order")]),
     ("06", 3): ("check_choice", [
         ("cheese", RIGHT), (" Cheese ", RIGHT), ("milk", "the word with itself")]),
     ("06", 4): ("check_choice", [("milk", RIGHT), ("drank", "the token itself")]),
@@ -158,7 +162,9 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     ("07", 2): ("check_softmax", [
         (SOFT07, RIGHT), ([0.67, 0.24, 0.09], RIGHT), ([0.665, 0.245, 0.090], RIGHT),
         (np.exp([2.0, 1.0, 0.0]), "did not divide"),
-        ([2.0 / 3, 1.0 / 3, 0.0], "without exponentiating")]),
+        ([2.0 / 3, 1.0 / 3, 0.0], "without exponentiating"),
+        (2 ** np.array([2.0, 1.0, 0.0]) / 7, "2^score"),  # 4/7, 2/7, 1/7
+        (SOFT07[::-1], "wrong order"), (SOFT07[[1, 0, 2]], "wrong order")]),
     ("07", 3): ("check_attention_weights", [
         (W7, RIGHT), (np.round(W7, 2), RIGHT), (Q7 @ K7.T, "raw scores"),
         (softmax_rows(Q7 @ K7.T), "forgot to divide by √d_k"),
@@ -166,7 +172,11 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         (W7.T, "transpose"), (softmax_rows(K7 @ Q7.T / math.sqrt(2)), "K Qᵀ"),
         (np.exp(Q7 @ K7.T / math.sqrt(2)) / np.exp(Q7 @ K7.T / math.sqrt(2)).sum(),
          "whole table"),
-        (softmax_rows(Q7 @ K7 / math.sqrt(2)), "transpose")]),
+        (softmax_rows(Q7 @ K7 / math.sqrt(2)), "transpose"),
+        (W7[::-1], "rows in the wrong order"),
+        (2 ** (Q7 @ K7.T / math.sqrt(2))
+         / (2 ** (Q7 @ K7.T / math.sqrt(2))).sum(axis=1, keepdims=True), "2^score"),
+        ((Q7 @ K7.T) / np.abs(Q7 @ K7.T).sum(axis=1, keepdims=True), "L1 normalisation")]),
     ("07", 4): ("check_choice", [
         ("B", RIGHT), ("b", RIGHT), ("(B)", RIGHT), ("B)", RIGHT), ("B) 6 × 6", RIGHT),
         ("6 × 6", RIGHT), ("6x6", RIGHT), ((6, 6), RIGHT), ("A", "shape of Q itself"),
@@ -180,7 +190,14 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     ("08", 2): ("check_attention_weights", [
         (W8, RIGHT), (np.round(W8, 2), RIGHT), (W8.T, "transpose"),
         (softmax_rows(Q8[:4] @ K8[:4].T), "forgot to divide by √d_k"),
-        (softmax_rows(Q8[:4] @ K8[:4].T / 32), "divided by d_k")]),
+        (softmax_rows(Q8[:4] @ K8[:4].T / 32), "divided by d_k"),
+        (W8[[1, 0, 2, 3]], "rows in the wrong order"), (W8[::-1], "rows in the wrong order"),
+        (softmax_rows(Q8[:4] @ K8.T / math.sqrt(32))[:, :4], "cut out this corner"),
+        (softmax_rows(Q8 @ K8.T / math.sqrt(32))[:4, :4], "cut out this corner"),
+        (2 ** (Q8[:4] @ K8[:4].T / math.sqrt(32))
+         / (2 ** (Q8[:4] @ K8[:4].T / math.sqrt(32))).sum(axis=1, keepdims=True), "2^score"),
+        ((Q8[:4] @ K8[:4].T) / np.abs(Q8[:4] @ K8[:4].T).sum(axis=1, keepdims=True),
+         "L1 normalisation"), (np.sort(W8, axis=1), "wrong order")]),
     ("08", 3): ("check_choice", [("cat", RIGHT), ("near", "almost nothing")]),
 }
 
