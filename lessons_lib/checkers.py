@@ -121,13 +121,14 @@ def _clip(text: str) -> str:
 
 def _text_answer(answer: str, expected_kind: str) -> Feedback:
     try:
-        float(answer.replace("−", "-"))
+        float(answer.replace("−", "-").replace(",", "."))
     except ValueError:
         return _wrong(f"you gave the text {_clip(answer)!r}; {expected_kind} is a number, "
                       "not text.")
+    typed = answer.strip().replace("−", "-").replace(",", ".")  # what Python reads
     return _wrong(
         f"{_clip(answer)!r} is text (it is in quotes). Write the number without quotes: "
-        f"answer = {_clip(answer.strip())}"
+        f"answer = {_clip(typed)}"
     )
 
 
@@ -163,13 +164,36 @@ def _to_number(answer: object, what: str) -> float:
         raise _Rejected(_wrong(f"you gave {answer} (True/False); {what} is a number."))
     if isinstance(answer, np.ndarray) and answer.ndim == 0:
         answer = answer.item()
+    comma = _decimal_comma(answer)
+    if comma is not None:
+        return comma
     if isinstance(answer, (list, tuple, np.ndarray)):
-        raise _Rejected(
-            _wrong(f"you gave a vector {_show(answer)}, but {what} is a single number.")
-        )
+        try:
+            shown = f"a vector {_show(answer)}"
+        except (TypeError, ValueError):  # rows of unequal length, text inside: (w, x, b)
+            shown = f"{len(answer)} values in brackets"
+        raise _Rejected(_wrong(f"you gave {shown}, but {what} is a single number."))
     if not isinstance(answer, numbers.Real):
         raise _Rejected(_wrong(f"{what} is a number; you gave a {type(answer).__name__}."))
     return _finite(_as_float(answer))
+
+
+def _decimal_comma(answer: object) -> float | None:
+    """``answer = 0,42`` read as the number it means: Python makes it the pair (0, 42).
+
+    A decimal comma is how many learners write a decimal (the quiz box accepts "0,42"
+    too); as code it is a tuple of two whole numbers, the second not negative.
+
+    Examples
+    --------
+    >>> _decimal_comma((0, 42)), _decimal_comma((-1, 5)), _decimal_comma((3, 4, 5))
+    (0.42, -1.5, None)
+    """
+    if (isinstance(answer, tuple) and len(answer) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in answer)
+            and answer[1] >= 0):
+        return float(f"{answer[0]}.{answer[1]}")
+    return None
 
 
 def _to_array(answer: object, what: str) -> NDArray[np.float64]:
@@ -258,6 +282,9 @@ def _written_decimals(x: float) -> int:
 
 #: A computed answer carries 10+ decimals: compare it to 6 places, not to its last digit.
 _MOST_DECIMALS = 6
+#: ... and relative to its size: a model's float32 arrays (lesson 08) carry ~7 significant
+#: digits, so a right computation can differ from the float64 value by a few 1e-7.
+_COMPUTED = 1e-6
 
 
 def _rounding(value: float, expected: float, tol: float) -> str | None:
@@ -276,6 +303,8 @@ def _rounding(value: float, expected: float, tol: float) -> str | None:
         return "right"  # exactly the rounding asked for (0.20 is typed, 0.2 is stored)
     written = min(_written_decimals(value), _MOST_DECIMALS)
     half_unit = 0.5 * 10.0 ** -written * (1 + 1e-9) + 1e-12
+    if _written_decimals(value) > _MOST_DECIMALS:  # computed, not typed: allow for float32
+        half_unit = max(half_unit, _COMPUTED * max(1.0, abs(expected)))
     if written >= wanted:
         return "right" if gap <= min(tol, half_unit) * (1 + 1e-9) + 1e-12 else None
     return "few decimals" if gap <= half_unit else None
@@ -345,6 +374,11 @@ def _scalar_verdict(value: float, expected: float, tol: float, what: str, hints:
                 "decimal place is wrong. Keep all decimals until the end and round only the "
                 "final answer.")
         places = max(4, (wanted or 0) + 1)  # enough digits to tell the two apart
+        if gap <= tol:  # a computed value, close, yet not a rounding of the right one
+            return _wrong(
+                f"very close, but off by {format_number(gap, places + 2, trim=True)}: a "
+                "computed answer should agree to about 6 digits. Keep all decimals until "
+                "the end and round only the final answer.")
         return _wrong(
             f"very close, but off by {format_number(gap, places, trim=True)}, more than the "
             f"tolerance ({format_number(tol, places, trim=True)}). Keep all decimals until the "
@@ -486,7 +520,9 @@ def check_dot(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
     products = va * vb
     expected = float(products.sum())
     tol = 1e-9 if _int_like(va, vb) else 0.005
-    if isinstance(answer, (list, tuple, np.ndarray)) and np.ndim(answer) == 1:
+    comma = _decimal_comma(answer)  # 0,42 typed for 0.42, unless those ARE the products
+    if (isinstance(answer, (list, tuple, np.ndarray)) and np.ndim(answer) == 1
+            and (comma is None or _close(np.asarray(answer, dtype=float), products, tol))):
         array = _to_array(answer, "a·b")
         if _close(array, products, tol):
             return _wrong(f"you returned the products {_show(products)} — now add them up.")
@@ -535,7 +571,13 @@ def check_add(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
         (va - vb, "you subtracted b from a; add the matching numbers instead."),
         (va * vb, "you multiplied matching numbers; vector addition adds them."),
     ]
-    return check_vector(answer, va + vb, tol=1e-9, hints=hints, what="a + b")
+    feedback = check_vector(answer, va + vb, tol=1e-9, hints=hints, what="a + b")
+    return feedback if feedback.ok else _one_slip(answer, va + vb, feedback, [
+        (lambda i, x: x in (va[i], vb[i]),
+         "position {i} holds only one of the two numbers {a} and {b}: add both, minding "
+         "the sign."),
+        (lambda i, x: x in (va[i] - vb[i], vb[i] - va[i], abs(va[i]) + abs(vb[i])),
+         "position {i}: mind the sign, {a} + ({b}) adds a negative number.")], va, vb)
 
 
 @_guard
@@ -557,7 +599,35 @@ def check_scale(answer: object, c: float, a: Sequence[float]) -> Feedback:
         hints.append((np.tile(va, int(c)),
                       f"multiplying a Python list by {_show(c)} repeats the list. Multiply every "
                       f"number: ll.scale({_show(c)}, a) or {_show(c)} * np.array(a)."))
-    return check_vector(answer, c * va, tol=1e-9, hints=hints, what="c·a")
+    feedback = check_vector(answer, c * va, tol=1e-9, hints=hints, what="c·a")
+    return feedback if feedback.ok else _one_slip(answer, c * va, feedback, [
+        (lambda i, x: x == va[i] and c != 1,
+         "position {i} is not scaled: {a} must be multiplied by " + _show(c) + " too; "
+         "scaling multiplies EVERY number."),
+        (lambda i, x: x == -c * va[i] and va[i] != 0,
+         "position {i} has the wrong sign: " + _show(c) + " × ({a}) keeps the sign of {a}.")],
+        va, va)
+
+
+def _one_slip(answer: object, expected: NDArray[np.float64], feedback: Feedback,
+              slips: list[tuple[Callable[[int, float], bool], str]], va: NDArray[np.float64],
+              vb: NDArray[np.float64]) -> Feedback:
+    """Name the slip in the one wrong position of a vector answer, if it is a known one."""
+    try:
+        array = _to_array(answer, "the answer")
+    except _Rejected:
+        return feedback
+    if array.shape != expected.shape or array.ndim != 1:
+        return feedback
+    bad = [i for i in range(array.size) if abs(array[i] - expected[i]) > 1e-9]
+    if len(bad) != 1:
+        return feedback
+    i = bad[0]
+    for test, message in slips:
+        if test(i, float(array[i])):
+            return _wrong(message.format(i=f"{i} (counting from 0)", a=_show(va[i]),
+                                         b=_show(vb[i])))
+    return feedback
 
 
 @_guard
@@ -623,7 +693,7 @@ def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedb
     --------
     >>> check_angle(32.3, [1.8, 1.2], [0.8, 1.8])
     ✓ Correct! θ = 32.3°.
-    >>> check_angle(0.5633, [1.8, 1.2], [0.8, 1.8])
+    >>> check_angle(0.5646, [1.8, 1.2], [0.8, 1.8])
     ✗ Not yet: that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π.
     """
     va, vb = _nonzero_pair(a, b, "the angle")
@@ -637,7 +707,8 @@ def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedb
                          "less than 90°)."),
     ]
     value = _to_number(answer, "θ")
-    return _scalar_verdict(value, expected, 0.06, "θ", hints, decimals=1, unit="°")
+    # 1 decimal, as the lesson asks: half a unit of the last place, like every checker
+    return _scalar_verdict(value, expected, 0.05, "θ", hints, decimals=1, unit="°")
 
 
 @_guard
@@ -754,6 +825,46 @@ def _softmax_rows(x: NDArray[np.float64], axis: int = -1) -> NDArray[np.float64]
     return e / e.sum(axis=axis, keepdims=True)
 
 
+def _weights_hints(scores: NDArray[np.float64]) -> list[tuple[Any, str]]:
+    """Anticipated wrong weights of a softmax over ``scores`` (1-D, or one row per query)."""
+    hints: list[tuple[Any, str]] = []
+    two = np.power(2.0, scores - scores.max(axis=-1, keepdims=True))
+    hints.append((two / two.sum(axis=-1, keepdims=True),
+                  "you used 2^score; softmax uses e^score (np.exp), which spreads the "
+                  "weights further apart."))
+    size = np.abs(scores).sum(axis=-1, keepdims=True)
+    if np.all(size != 0):
+        hints.append((scores / size,
+                      "you divided each score by the row's sum of scores (an L1 "
+                      "normalisation); softmax exponentiates first, e^score / Σ e^score, "
+                      "which keeps every weight positive and favours the largest score."))
+    return hints
+
+
+def _order_diagnosis(array: NDArray[np.float64], target: NDArray[np.float64],
+                     tol: float) -> str | None:
+    """Right numbers, wrong places: rows swapped, entries reordered, or a row's weights
+    right in proportion but not summing to 1 (a softmax over more keys, then cut)."""
+    if array.shape != target.shape or _entries(array, target, tol) is not None:
+        return None
+    if target.ndim == 2 and target.shape[0] > 1:
+        rows = sorted(range(target.shape[0]), key=lambda i: tuple(np.round(array[i], 2)))
+        goal = sorted(range(target.shape[0]), key=lambda i: tuple(np.round(target[i], 2)))
+        if _entries(array[rows], target[goal], tol) == "right":
+            return ("the right rows in the wrong order: row i must be query i's weights, in "
+                    "the order of the queries.")
+    if _entries(np.sort(array, axis=None), np.sort(target, axis=None), tol) == "right":
+        return ("the right numbers in the wrong order: weight i belongs to score i (key i), "
+                "so the largest score gets the largest weight.")
+    sums = array.sum(axis=-1, keepdims=True)
+    if np.all(array > 0) and np.all(sums > 0) and not np.allclose(sums, 1, atol=tol):
+        if _entries(array / sums, target, max(tol, 0.005)) == "right":
+            return ("right in proportion, but the weights do not sum to 1: did the softmax "
+                    "run over more keys than these, and then you cut out this corner? "
+                    "Apply softmax to these scores only, so each row sums to 1.")
+    return None
+
+
 @_guard
 def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64]) -> Feedback:
     """Check a softmax of scores: each row becomes positive weights that sum to 1 (lesson 07).
@@ -783,7 +894,18 @@ def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64])
         hints.append((_softmax_rows(s, axis=0),
                       "softmax went down the columns. Each ROW (one query) must sum to 1: "
                       "use axis=-1."))
-    return check_vector(answer, expected, tol=0.005, hints=hints, what="the softmax weights")
+    hints += _weights_hints(s)
+    return _check_weights(answer, expected, hints, "the softmax weights")
+
+
+def _check_weights(answer: object, expected: NDArray[np.float64], hints: Hints,
+                   what: str) -> Feedback:
+    """check_vector at 2 decimals, with the order and proportion diagnoses of weights."""
+    feedback = check_vector(answer, expected, tol=0.005, hints=hints, what=what)
+    if feedback.ok or any(message == feedback.message for _, message in hints):
+        return feedback
+    said = _order_diagnosis(_to_array(answer, what), expected, 0.005)
+    return _wrong(said) if said else feedback
 
 
 @_guard
@@ -834,7 +956,8 @@ def check_attention_weights(answer: object, Q: Sequence[Sequence[float]] | NDArr
         hints.append((_softmax_rows((q @ k) / math.sqrt(d_k) if scale else q @ k),
                       "you used K instead of its transpose: the scores are Q @ K.T (each query "
                       "against each key)."))
-    return check_vector(answer, expected, tol=0.005, hints=hints, what="the attention weights")
+    hints += _weights_hints(scaled)
+    return _check_weights(answer, expected, hints, "the attention weights")
 
 
 @_guard

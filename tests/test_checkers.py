@@ -10,7 +10,7 @@ import pytest
 
 from lessons_lib import checkers as c
 from lessons_lib import checkers as ch
-from lessons_lib.widgets.quiz import NumericAnswer
+from lessons_lib.widgets.quiz import MultipleChoice, NumericAnswer
 
 
 def status(fb):
@@ -305,3 +305,113 @@ def test_every_message_mark_renders_without_an_emoji_font():
              *(str(NumericAnswer("?", answer=1.0).check(r)) for r in ("1", "2", "x"))]
     missing = {c for text in texts for c in text if ord(c) not in cmap and not c.isspace()}
     assert not missing, sorted(missing)
+
+
+# --- one rounding rule for every checker ---------------------------------------------
+# (checker call, the value by NumPy, the decimals the lesson asks for)
+ROUNDED = {
+    "check_dot": (lambda x: c.check_dot(x, [0.5, 0.3, -0.2], [0.4, 0.8, 0.1]),
+                  float(np.dot([0.5, 0.3, -0.2], [0.4, 0.8, 0.1])), 2),
+    "check_norm": (lambda x: c.check_norm(x, [1, 2]), float(np.linalg.norm([1, 2])), 2),
+    "check_cosine": (lambda x: c.check_cosine(x, [1, 2, 3], [4, 5, 6]),
+                     32 / float(np.linalg.norm([1, 2, 3]) * np.linalg.norm([4, 5, 6])), 4),
+    "check_angle": (lambda x: c.check_angle(x, [4, 1], [1, 3]),
+                    float(np.degrees(np.arccos(7 / np.sqrt(170)))), 1),
+    "check_sigmoid": (lambda x: c.check_sigmoid(x, 0.3), float(1 / (1 + np.exp(-0.3))), 2),
+    "check_number": (lambda x: c.check_number(x, float(np.sqrt(2)), tol=5e-5), math.sqrt(2), 4),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUNDED))
+def test_every_checker_rounds_the_same_way(name):
+    """N decimals asked: the correct rounding at N or more decimals is right; a last
+    decimal off by one at N decimals is wrong; fewer decimals get "give N decimals"."""
+    call, value, places = ROUNDED[name]
+    assert call(value).ok
+    assert call(round(value, places)).ok, round(value, places)
+    assert call(round(value, places + 1)).ok, round(value, places + 1)
+    for off in (-1, 1):
+        typed = round(round(value, places) + off * 10 ** -places, places)
+        assert not call(typed).ok, (name, typed)
+    fewer = round(value, places - 1)
+    if places > 1 and fewer != round(value, places):
+        assert "decimal places" in call(fewer).message, (name, fewer)
+
+
+def test_03_angle_one_decimal_is_57_5_not_57_58():
+    """θ = arccos(7/√170) = 57.53° (NumPy): "1 decimal" accepts 57.5 and 57.53, rejects
+    57.58 (its second decimal is wrong) and 57.6 (57.53 rounds to 57.5)."""
+    for typed in (57.5, 57.53):
+        assert c.check_angle(typed, [4, 1], [1, 3]).ok, typed
+    for typed in (57.58, 57.6):
+        assert not c.check_angle(typed, [4, 1], [1, 3]).ok, typed
+
+
+@pytest.mark.parametrize("call, typed", [
+    (lambda x: c.check_number(x, 0.42, tol=5e-3), (0, 42)),
+    (lambda x: c.check_dot(x, [0.5, 0.3, -0.2], [0.4, 0.8, 0.1]), (0, 42)),
+    (lambda x: c.check_norm(x, [1, 2]), (2, 24)),
+    (lambda x: c.check_number(x, -1.5), (-1, 5)),
+])
+def test_a_decimal_comma_is_read_as_the_quiz_reads_it(call, typed):
+    """answer = 0,42 is the tuple (0, 42) in Python; the quiz box reads "0,42" as 0.42,
+    and so do the exercises."""
+    assert call(typed).ok, typed
+
+
+def test_products_that_look_like_a_decimal_comma_are_still_products():
+    assert "add them up" in c.check_dot((3, 8), [1, 2], [3, 4]).message
+
+
+def test_quoted_numbers_are_shown_back_as_python_reads_them():
+    """'−32' or '0,42' in quotes: the suggested line must run (ASCII minus, decimal point)."""
+    assert "answer = -32" in c.check_number("−32", -32).message
+    assert "answer = 0.42" in c.check_number("0,42", 0.42, tol=5e-3).message
+
+
+@pytest.mark.parametrize("typed", ["A", "a)", "(A)", "5 × 5", "A) 5 × 5", (5, 5), "5x5", "5, 5"])
+def test_a_choice_accepts_the_forms_the_quiz_accepts(typed):
+    options = {"A": "5 × 5", "B": "8 × 8", "C": "5 × 8"}
+    assert c.check_choice(typed, "A", options=options).ok, typed
+    quiz = MultipleChoice("?", list(options.values()), "5 × 5")
+    if isinstance(typed, str):
+        assert quiz.check(typed).ok, typed
+
+
+# --- weights: the mistakes of lessons 07 and 08 get their own diagnosis ---------------
+
+def _softmax(x, axis=-1):
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def test_softmax_mistakes_are_named():
+    s = np.array([1.0, -0.5, 0.3])
+    w = _softmax(s)
+    assert "2^score" in c.check_softmax(2 ** s / (2 ** s).sum(), s).message
+    assert "wrong order" in c.check_softmax(w[[2, 0, 1]], s).message
+    assert "L1 normalisation" in c.check_softmax(s / np.abs(s).sum(), s).message
+
+
+def test_weight_table_mistakes_are_named():
+    Q = np.array([[1.0, 0.5], [0.2, -1.0], [0.0, 2.0]])
+    K = np.array([[0.5, 1.0], [1.5, -0.5], [-1.0, 0.3], [0.7, 0.7]])
+    W = _softmax(Q @ K.T / np.sqrt(2))
+    assert c.check_attention_weights(np.round(W, 2), Q, K).ok
+    assert "rows in the wrong order" in c.check_attention_weights(W[[1, 2, 0]], Q, K).message
+    # a softmax over all four keys, cut to the first three: right proportions, sums < 1
+    corner = _softmax(Q @ K.T / np.sqrt(2))[:, :3]
+    assert "cut out this corner" in c.check_attention_weights(corner, Q, K[:3]).message
+    s = Q @ K.T / np.sqrt(2)
+    assert "2^score" in c.check_attention_weights(2 ** s / (2 ** s).sum(1, keepdims=True),
+                                                  Q, K).message
+    assert "L1" in c.check_attention_weights(s / np.abs(s).sum(1, keepdims=True), Q, K).message
+
+
+def test_a_slip_in_one_position_is_named():
+    """[2, 5] + [−1, 3] = [1, 8] and 3 × [2, −1, 0.5] = [6, −3, 1.5] by hand."""
+    assert "only one of the two numbers" in c.check_add([2, 8], [2, 5], [-1, 3]).message
+    assert "mind the sign" in c.check_add([3, 8], [2, 5], [-1, 3]).message
+    assert "not scaled" in c.check_scale([6, -1, 1.5], 3, [2, -1, 0.5]).message
+    assert "wrong sign" in c.check_scale([6, 3, 1.5], 3, [2, -1, 0.5]).message
+    assert "position 0 (counting from 0) is off" in c.check_add([7, 8], [2, 5], [-1, 3]).message

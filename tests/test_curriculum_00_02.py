@@ -22,6 +22,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from lessons_lib.exercises import exercises_of
+
 ROOT = Path(__file__).resolve().parents[1]
 NB_DIR = ROOT / "notebooks"
 LESSONS = ["00_start_here.ipynb", "01_vectors.ipynb", "02_dot_product.ipynb"]
@@ -173,10 +175,9 @@ def test_01_widget_shows_sum_and_double():
 
 
 def test_01_exercises_use_add_scale_norm_checkers():
-    nb = _load("01_vectors.ipynb")
-    code = "\n".join(_join(c["source"]) for c in _code_cells(nb))
-    for checker in ("check_add(answer", "check_scale(answer", "check_norm(answer"):
-        assert checker in code, f"01 has no exercise with {checker})"
+    checkers = {ex.checker for ex in exercises_of("01")}
+    for checker in ("check_add", "check_scale", "check_norm"):
+        assert checker in checkers, f"01 has no exercise checked by {checker}"
 
 
 # --- lesson 02 ---------------------------------------------------------------------------
@@ -224,8 +225,10 @@ def test_02_same_length_error_is_shown_and_tagged():
     assert "3 numbers" in message and "2" in message and "same dimension" in message
 
 
-def test_02_quiz_has_source_004_question_with_answer_32():
-    nb = _load("02_dot_product.ipynb")
+def test_source_004_quiz_question_with_answer_32_is_in_the_final_quiz():
+    """Source 004's quiz question is asked in lesson 08's final quiz: in lesson 02 the same
+    product is the worked example, so 02's quiz asks a product not printed above it."""
+    nb = _load("08_real_attention.ipynb")
     quiz_out = next(_cell_output(c) for c in _code_cells(nb) if "Quiz(" in _join(c["source"]))
     assert "What is [1, 2, 3] · [4, 5, 6]?" in quiz_out
     answer = 1 * 4 + 2 * 5 + 3 * 6
@@ -243,13 +246,12 @@ def test_02_teaches_one_number_trade_offs_and_element_wise_is_not_enough():
 
 
 def test_02_exercises_use_check_dot_with_a_4d_and_a_float_case():
-    nb = _load("02_dot_product.ipynb")
-    sources = [_join(c["source"]) for c in _code_cells(nb)]
-    calls = [src for src in sources if "check_dot(answer" in src]
-    assert len(calls) >= 3
-    vectors = [re.findall(r"\[[^\]]*\]", call) for call in calls]
-    assert any(len(v) == 2 and v[0].count(",") == 3 for v in vectors), "no 4-d exercise"
-    assert any("." in "".join(v) for v in vectors), "no exercise with decimals"
+    dots = [ex for ex in exercises_of("02") if ex.checker == "check_dot"]
+    assert len(dots) >= 3
+    # the model solutions spell out the products: a 4-d one has 4, one has decimals
+    products = [ex.solution_code.count("*") for ex in dots]
+    assert 4 in products, "no 4-d exercise"
+    assert any("." in ex.solution_code for ex in dots), "no exercise with decimals"
 
 
 # --- structure every lesson promises ------------------------------------------------------
@@ -268,7 +270,7 @@ def test_at_least_three_exercises_stored_unattempted(lesson):
     name, nb = lesson
     exercises = [c for c in _code_cells(nb)
                  if re.search(r"^answer = \.\.\.", _join(c["source"]), re.MULTILINE)
-                 and "check_" in _join(c["source"])]
+                 and re.search(r"^ex_\d\d_\d+\.check\(answer\)$", _join(c["source"]), re.M)]
     assert len(exercises) >= 3, f"{name}: {len(exercises)} exercise cells"
     for cell in exercises:
         assert "✎ Not attempted yet" in _cell_output(cell), f"{name}: {cell['id']}"

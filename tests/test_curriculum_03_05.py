@@ -50,7 +50,7 @@ def test_at_least_three_checker_exercises_stored_unattempted(lesson):
     for cell in exercises:
         text = "".join("".join(o["data"]["text/plain"]) for o in cell["outputs"] if "data" in o)
         assert text.startswith("✎ Not attempted yet"), text
-        assert re.search(r"\bcheck_\w+\(answer", "".join(cell["source"]))
+        assert re.search(r"^ex_\d\d_\d+\.check\(answer\)$", "".join(cell["source"]), re.M)
 
 
 def test_solutions_are_collapsed_and_checked(lesson):

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from lessons_lib.checkers import _precision, _written_decimals
+from lessons_lib.exercises import EXERCISES
 from lessons_lib.widgets.quiz import REVEAL_AFTER, MultipleChoice, NumericAnswer, Quiz
 from tools._paths import lessons
 from tools.mistakes import QUIZ, RIGHT, TABLE, exercise_calls, main, quiz_questions, render
@@ -26,8 +27,9 @@ def test_every_exercise_of_every_lesson_is_played():
     lesson_exercises = {(p.stem[:2], e.number): e for p in lessons() for e in exercises(p)}
     assert set(TABLE) == set(lesson_exercises), set(lesson_exercises) ^ set(TABLE)
     for key, exercise in lesson_exercises.items():
-        checker = exercise.check.split("(", 1)[0].strip()
-        assert checker == TABLE[key][0], (key, checker)
+        defined = EXERCISES[key]
+        assert exercise.check == f"{defined.name}.check(answer)", (key, exercise.check)
+        assert defined.checker == TABLE[key][0], (key, defined.checker)
 
 
 # exercise_calls() and quiz_questions() are cached and built on first use, not at import:
@@ -116,7 +118,7 @@ def test_quiz_score_counts_first_tries():
     quiz = Quiz([questions[("02", 1)], questions[("02", 4)]], title="replay")
     quiz.answer(1, "B")  # products, not added up
     quiz.answer(1, "C")
-    quiz.answer(2, "10")
+    quiz.answer(2, "20")  # (4, 5, 2)·(3, 0, 4) = 12 + 0 + 8
     assert (quiz.score, quiz.right_after_retry) == (1, 1)
 
 
@@ -186,3 +188,98 @@ def test_messages_the_teachers_guide_quotes_are_what_the_checkers_say():
     assert len(quotes) >= 20
     stale = [q for q in quotes if q not in played]
     assert not stale, f"docs/teaching.md quotes messages no played answer gets: {stale}"
+
+
+# --- quizzes keep their answers to themselves ----------------------------------------
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ_]{4,}|\d+(?:\.\d+)?")  # words that carry content; numbers
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) >= 2}
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in QUIZ.items() if isinstance(v, str)),
+                         ids=lambda k: f"{k[0]}-quiz{k[1]}")
+def test_why_a_wrong_option_is_wrong_never_names_the_right_one(key):
+    """A wrong option's "why" uses no word of the right option that the question and that
+    wrong option do not already use: "it adds nothing" for the option "nothing", or
+    "training changes them" for "Training on data", would hand over the answer."""
+    question = quiz_questions()[key]
+    right = question.options["ABCDEFGH".index(QUIZ[key])]
+    for i, option in enumerate(question.options):
+        if option == right:
+            continue
+        why = question.reason(i)
+        telling = (_words(right) - _words(question.prompt + " " + option)) & _words(why)
+        assert not telling, f"{key} option {_letter(i)}: {why!r} uses {sorted(telling)}"
+
+
+_NUMBER = re.compile(r"[−-]?\d+(?:\.\d+)?")
+
+#: Quiz answers that stand above their question as a different quantity: (lesson,
+#: question) → (the words that show it is that other quantity, why it gives nothing away).
+INCIDENTAL = {
+    ("08", 1): ("d_k: 32", "source 004's quiz question [1, 2, 3]·[4, 5, 6] = 32 in the final "
+                "quiz; in lesson 08, 32 is the real head's size d_k, printed throughout"),
+}
+
+
+def _shown_above_quiz(path) -> str:
+    """What a learner has read before the quiz: the prose and every output above it."""
+    from tests.stored_notebooks import _join
+
+    parts = []
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "code" and "Quiz(" in _join(cell["source"]):
+            return "\n".join(parts)
+        if cell["cell_type"] == "markdown":
+            parts.append(_join(cell["source"]))
+        for out in cell.get("outputs", []):
+            if "text" in out:
+                parts.append(_join(out["text"]))
+            for kind in ("text/plain", "text/markdown"):
+                if kind in out.get("data", {}):
+                    parts.append(_join(out["data"][kind]))
+    raise AssertionError(f"{path.name}: no quiz cell")
+
+
+def _telling(value: float, tol: float) -> bool:
+    """Whether a number says something: a one-digit whole number or half (0, 0.5, 7)
+    stands in any text about anything."""
+    return not (abs(value) < 10 and float(2 * value).is_integer())
+
+
+@pytest.mark.parametrize("path", lessons(), ids=lambda p: p.stem[:2])
+def test_no_quiz_answer_is_printed_above_its_question(path):
+    """Each quiz answer (a number, or a right option that holds digits such as "5 × 5") is
+    not already in the prose or the stored outputs above the quiz: the quiz then asks for
+    a computation, not for something to copy."""
+    text = _shown_above_quiz(path)
+    lesson = path.stem[:2]
+    keys = [k for k in QUIZ if k[0] == lesson]
+    assert keys, lesson
+    for key in keys:
+        question, right = quiz_questions()[key], QUIZ[key]
+        if key in INCIDENTAL:
+            assert INCIDENTAL[key][0] in text, f"{key}: the exemption is stale"
+            continue
+        if isinstance(right, str):
+            answer = question.options["ABCDEFGH".index(right)]
+            if not re.search(r"\d", answer):
+                continue
+            if re.fullmatch(_NUMBER, answer):
+                value, tol = float(answer.replace("−", "-")), 0.0  # as written
+            else:
+                hits = [m.start() for m in re.finditer(re.escape(answer), text)]
+                assert not hits, f"{key}: {answer!r} is shown above the quiz"
+                continue
+        else:
+            value, tol = right, max(question.tol, 1e-9)
+        if not _telling(value, tol):
+            continue
+        for m in _NUMBER.finditer(text):
+            if abs(float(m.group().replace("−", "-")) - value) <= tol:
+                around = text[max(0, m.start() - 30): m.end() + 30]
+                raise AssertionError(f"{key}: the answer {m.group()} is shown above the "
+                                     f"quiz: …{around}…")

@@ -63,7 +63,8 @@ def test_each_model_solution_is_right_by_its_own_checker() -> None:
     """The solutions the course grades against come from the lessons' checked solution cells."""
     for lesson in LESSONS:
         for ex in exercises(lesson):
-            assert "answer = " in ex.solution and ex.check.startswith("check_"), ex
+            assert "answer = " in ex.solution, ex
+            assert ex.check == f"ex_{ex.lesson[:2]}_{ex.number}.check(answer)", ex
 
 
 # ----------------------------------------------------------------------- end to end

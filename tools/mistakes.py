@@ -45,7 +45,17 @@ def _real_head() -> tuple[np.ndarray, np.ndarray, list[str]]:
     return Q, K, list(head.tokens)
 
 
+def _real_head_float32() -> tuple[np.ndarray, np.ndarray]:
+    """Q and K as lesson 08's cells compute them: from the head's stored float32 arrays."""
+    from lessons_lib.embeddings import load_real_head
+
+    head = load_real_head()
+    H = head.hidden_states_in
+    return H @ head.w_q.T + head.b_q, H @ head.w_k.T + head.b_k
+
+
 Q8, K8, TOKENS8 = _real_head()
+Q8_32, K8_32 = _real_head_float32()
 DRANK, MILK = TOKENS8.index("drank"), TOKENS8.index("milk")
 Q7, K7 = np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([[1.0, 1.0], [0.0, 2.0]])
 W7 = softmax_rows(Q7 @ K7.T / math.sqrt(2))  # by hand: rows [0.5, 0.5] … see the lesson
@@ -68,11 +78,12 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         (7, RIGHT), (1, "counts from 0"), ("7", "text")]),
     ("01", 1): ("check_add", [
         ([1, 8], RIGHT), ([2, 5, -1, 3], "joined end to end"), (["1", "8"], "text"),
-        ([1, 8, 0], "should have 2 numbers"), ([2, 8], "position 0"),
+        ([1, 8, 0], "should have 2 numbers"), ([2, 8], "only one of the two numbers"),
+        ([7, 8], "position 0 (counting from 0) is off"),  # a slip no rule explains
         ([2 * -1, 5 * 3], "multiplied matching numbers")]),
     ("01", 2): ("check_scale", [
         ([6, -3, 1.5], RIGHT), ([2, -1, 0.5] * 3, "repeats the list"),
-        ([6, -1, 1.5], "position 1")]),
+        ([6, -1, 1.5], "not scaled"), ([6, 3, 1.5], "wrong sign")]),
     ("01", 3): ("check_norm", [
         (10, RIGHT), (10.0, RIGHT), (100, "‖a‖²"), (14, "")]),
     ("01", 4): ("check_norm", [
@@ -85,12 +96,14 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     # 0.5·0.4 + 0.3·0.8 + (−0.2)·0.1 = 0.20 + 0.24 − 0.02 = 0.42
     ("02", 3): ("check_dot", [
         (0.42, RIGHT), (0.420, RIGHT), (0.424, "last decimal place is wrong"),
+        ((0, 42), RIGHT),  # answer = 0,42: a decimal comma, which Python reads as (0, 42)
         (0.4, "Give 2 decimal places"), (0.44, "left out a term")]),
     ("02", 4): ("check_dot", [
         (8.5, RIGHT), (8.50, RIGHT), ([3.0, 4.0, 1.5], "products")]),
     # cos θ = (4 + 3) / (√17 · √10) = 7 / 13.04 = 0.5369 → θ = 57.53°
     ("03", 1): ("check_angle", [
         (math.degrees(math.acos(7 / math.sqrt(170))), RIGHT), (57.53, RIGHT), (57.5, RIGHT),
+        (57.58, "last decimal place is wrong"), (57.6, "last decimal place is wrong"),
         (math.acos(7 / math.sqrt(170)), "radians"), (7 / math.sqrt(170), "that is cos θ")]),
     # (2 − 4 + 6) / (√14 · √21) = 4 / 17.15 = 0.2333
     ("03", 2): ("check_cosine", [
@@ -107,7 +120,8 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     ("04", 2): ("check_number", [
         (200, RIGHT), (150, "forgot to add the bias"), (240, "age weight is −1")]),
     ("04", 3): ("check_number", [
-        (0.5, RIGHT), (0.0, "0 is z, the weighted sum"),
+        (0.5, RIGHT), (0.50, RIGHT), (0.5000, RIGHT), (0.5001, "last decimal place is wrong"),
+        (0.4999, "last decimal place is wrong"), (0.0, "0 is z, the weighted sum"),
         (1 / (1 + math.exp(1)), "forgot the bias")]),  # σ(w·x) = σ(−1)
     # (5a)·b = 5 (a·b) = 5 · 3.6 = 18
     ("05", 1): ("check_number", [
@@ -117,14 +131,17 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     # ‖[6, 8]‖ = 10 > 5: [6, 8] · 5/10 = [3, 4]
     ("05", 3): ("check_clip", [
         ([3, 4], RIGHT), ([0.6, 0.8], "unit vector"), ([6, 8], "scaled down"),
-        ([6 * 5 / 100, 8 * 5 / 100], "divided by g·g"), ([5, 5], "clip by value")]),
+        ([6 * 5 / 100, 8 * 5 / 100], "divided by g·g"), ([5, 5], "clip by value"),
+        ([3, 5], "position 1 (counting from 0) is off")]),
     ("06", 1): ("check_dot", [
         (0.83, RIGHT), (0.830, RIGHT), (0.8, "Give 2 decimal places"),
         ([0.63, 0.2], "products")]),
     ("06", 2): ("check_softmax", [
         (SOFT06, RIGHT), ([0.69, 0.31], RIGHT), ([0.686, 0.314], RIGHT),
         ([0.7, 0.3], "Give 2 decimal places"), (np.exp([0.96, 0.18]), "did not divide"),
-        ([0.96, 0.18], "raw scores")]),
+        ([0.96, 0.18], "raw scores"),
+        (2 ** np.array([0.96, 0.18]) / (2 ** np.array([0.96, 0.18])).sum(), "2^score"),
+        (SOFT06[::-1], "wrong order")]),
     ("06", 3): ("check_choice", [
         ("cheese", RIGHT), (" Cheese ", RIGHT), ("milk", "the word with itself")]),
     ("06", 4): ("check_choice", [("milk", RIGHT), ("drank", "the token itself")]),
@@ -136,14 +153,18 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     # [[1, 2], [0, −1]] [[3, 1], [2, 4]] = [[3 + 4, 1 + 8], [0 − 2, 0 − 4]] = [[7, 9], [−2, −4]]
     ("06", 6): ("check_vector", [
         ([[7, 9], [-2, -4]], RIGHT), ([[7, -2], [9, -4]], "transposed")]),
-    ("06", 7): ("check_choice", [("A", RIGHT), ("a)", RIGHT), ("C", "shape of Q itself")]),
+    ("06", 7): ("check_choice", [
+        ("A", RIGHT), ("a)", RIGHT), ("5 × 5", RIGHT), ("A) 5 × 5", RIGHT), ((5, 5), RIGHT),
+        ("5x5", RIGHT), ("C", "shape of Q itself"), ("5 × 8", "shape of Q itself")]),
     # (0.5 + 1.0 + 0 − 1.0) / √4 = 0.5 / 2 = 0.25
     ("07", 1): ("check_number", [
         (0.25, RIGHT), (0.5, "raw dot product"), (0.125, "divided by d_k")]),
     ("07", 2): ("check_softmax", [
         (SOFT07, RIGHT), ([0.67, 0.24, 0.09], RIGHT), ([0.665, 0.245, 0.090], RIGHT),
         (np.exp([2.0, 1.0, 0.0]), "did not divide"),
-        ([2.0 / 3, 1.0 / 3, 0.0], "without exponentiating")]),
+        ([2.0 / 3, 1.0 / 3, 0.0], "without exponentiating"),
+        (2 ** np.array([2.0, 1.0, 0.0]) / 7, "2^score"),  # 4/7, 2/7, 1/7
+        (SOFT07[::-1], "wrong order"), (SOFT07[[1, 0, 2]], "wrong order")]),
     ("07", 3): ("check_attention_weights", [
         (W7, RIGHT), (np.round(W7, 2), RIGHT), (Q7 @ K7.T, "raw scores"),
         (softmax_rows(Q7 @ K7.T), "forgot to divide by √d_k"),
@@ -151,20 +172,32 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         (W7.T, "transpose"), (softmax_rows(K7 @ Q7.T / math.sqrt(2)), "K Qᵀ"),
         (np.exp(Q7 @ K7.T / math.sqrt(2)) / np.exp(Q7 @ K7.T / math.sqrt(2)).sum(),
          "whole table"),
-        (softmax_rows(Q7 @ K7 / math.sqrt(2)), "transpose")]),
+        (softmax_rows(Q7 @ K7 / math.sqrt(2)), "transpose"),
+        (W7[::-1], "rows in the wrong order"),
+        (2 ** (Q7 @ K7.T / math.sqrt(2))
+         / (2 ** (Q7 @ K7.T / math.sqrt(2))).sum(axis=1, keepdims=True), "2^score"),
+        ((Q7 @ K7.T) / np.abs(Q7 @ K7.T).sum(axis=1, keepdims=True), "L1 normalisation")]),
     ("07", 4): ("check_choice", [
         ("B", RIGHT), ("b", RIGHT), ("(B)", RIGHT), ("B)", RIGHT), ("B) 6 × 6", RIGHT),
         ("6 × 6", RIGHT), ("6x6", RIGHT), ((6, 6), RIGHT), ("A", "shape of Q itself"),
         ("6 × 64", "shape of Q itself"), ("D", "not one of the options")]),
     ("08", 1): ("check_number", [
         (float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), RIGHT),
+        (np.dot(Q8_32[DRANK], K8_32[MILK]) / np.sqrt(32), RIGHT),  # the lesson's float32 Q, K
         (round(float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), 4), RIGHT),
         (round(float(np.dot(Q8[DRANK], K8[MILK])) / math.sqrt(32), 2), "decimal"),
         (float(Q8[DRANK] @ K8[MILK]), "without the division")]),
     ("08", 2): ("check_attention_weights", [
         (W8, RIGHT), (np.round(W8, 2), RIGHT), (W8.T, "transpose"),
         (softmax_rows(Q8[:4] @ K8[:4].T), "forgot to divide by √d_k"),
-        (softmax_rows(Q8[:4] @ K8[:4].T / 32), "divided by d_k")]),
+        (softmax_rows(Q8[:4] @ K8[:4].T / 32), "divided by d_k"),
+        (W8[[1, 0, 2, 3]], "rows in the wrong order"), (W8[::-1], "rows in the wrong order"),
+        (softmax_rows(Q8[:4] @ K8.T / math.sqrt(32))[:, :4], "cut out this corner"),
+        (softmax_rows(Q8 @ K8.T / math.sqrt(32))[:4, :4], "cut out this corner"),
+        (2 ** (Q8[:4] @ K8[:4].T / math.sqrt(32))
+         / (2 ** (Q8[:4] @ K8[:4].T / math.sqrt(32))).sum(axis=1, keepdims=True), "2^score"),
+        ((Q8[:4] @ K8[:4].T) / np.abs(Q8[:4] @ K8[:4].T).sum(axis=1, keepdims=True),
+         "L1 normalisation"), (np.sort(W8, axis=1), "wrong order")]),
     ("08", 3): ("check_choice", [("cat", RIGHT), ("near", "almost nothing")]),
 }
 
@@ -174,13 +207,13 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
 #: worked out by hand: a letter for multiple choice, a number for numeric questions.
 QUIZ: dict[tuple[str, int], str | float] = {
     ("00", 1): "A", ("00", 2): "C", ("00", 3): "A", ("00", 4): "C",
-    ("01", 1): "C", ("01", 2): "B", ("01", 3): 5.0, ("01", 4): "A",  # √(9 + 16)
-    ("02", 1): "C", ("02", 2): "A", ("02", 3): "A", ("02", 4): 10.0, ("02", 5): "C",
-    ("03", 1): "D", ("03", 2): 32 / math.sqrt(14 * 77), ("03", 3): "C", ("03", 4): "B",
-    ("04", 1): "B", ("04", 2): 1.5, ("04", 3): 0.5, ("04", 4): "C",  # 3 − 2 + 0.5; 1/(1+1)
-    ("05", 1): "B", ("05", 2): 25.0, ("05", 3): "D", ("05", 4): "C",
-    ("06", 1): "B", ("06", 2): "A", ("06", 3): "B", ("06", 4): 0.18, ("06", 5): "B",
-    ("07", 1): 0.42 / math.sqrt(3), ("07", 2): "B", ("07", 3): "C", ("07", 4): "B",
+    ("01", 1): "C", ("01", 2): "B", ("01", 3): 13.0, ("01", 4): "A",  # √(25 + 144)
+    ("02", 1): "C", ("02", 2): "A", ("02", 3): "A", ("02", 4): 20.0, ("02", 5): "C",
+    ("03", 1): "D", ("03", 2): 10 / math.sqrt(9 * 25), ("03", 3): "C", ("03", 4): "B",
+    ("04", 1): "B", ("04", 2): 1.25, ("04", 3): 0.5, ("04", 4): "C",  # 3 − 2 + 0.25; 1/(1+1)
+    ("05", 1): "B", ("05", 2): 29.0, ("05", 3): "D", ("05", 4): "C",
+    ("06", 1): "B", ("06", 2): "A", ("06", 3): "B", ("06", 4): -0.11, ("06", 5): "B",
+    ("07", 1): 0.31 / math.sqrt(3), ("07", 2): "B", ("07", 3): "C", ("07", 4): "B",
     ("08", 1): "C", ("08", 2): 0.0, ("08", 3): 0.42 / math.sqrt(3), ("08", 4): "B",
     ("08", 5): "B", ("08", 6): "C",
 }
@@ -237,8 +270,10 @@ def lesson_namespace() -> dict[str, Any]:
     import lessons_lib as ll
     from lessons_lib import neurons
     from lessons_lib.embeddings import load_real_head
+    from lessons_lib.exercises import EXERCISES
 
     names = {name: getattr(ch, name) for name in dir(ch) if name.startswith("check_")}
+    names |= {ex.name: ex for ex in EXERCISES.values()}
     return {"np": np, "ll": ll, "neurons": neurons, **names, "Q2": Q7, "K2": K7, "Q": Q8,
             "K": K8, "milk": MILK, "head": load_real_head()}
 

@@ -11,7 +11,8 @@ Usage (from the repository root)::
 For every lesson ``notebooks/NN_name.ipynb`` this writes the nbgrader *source* notebook
 ``<out>/source/NN_name/NN_name.ipynb`` and ``<out>/nbgrader_config.py``:
 
-* each exercise (the cell with id ``exN``: set-up lines, ``answer = ...``, a checker call)
+* each exercise (the cell with id ``exN``: set-up lines, ``answer = ...``, the exercise's
+  check ``ex_NN_N.check(answer)`` from :mod:`lessons_lib.exercises`, or a checker call)
   becomes an autograded **answer cell** whose model solution, taken from the lesson's own
   solution cell ``exN-check``, sits between ``### BEGIN SOLUTION`` / ``### END SOLUTION``
   (the student sees ``answer = ...`` there), followed by a locked **test cell**
@@ -109,6 +110,8 @@ def _solution(source: str, where: str) -> str:
     lines = source.splitlines()
     before = "\n".join(lines[: call.lineno - 1]).rstrip()
     expression = ast.get_source_segment(source, call.args[0])
+    if expression == "answer" and before:  # `answer = …` then ex_NN_N.check(answer)
+        return before
     answer = f"answer = {expression}"
     return f"{before}\n{answer}" if before else answer
 
@@ -168,7 +171,8 @@ def source_notebook(path: Path) -> nbformat.NotebookNode:
             answer.id = f"{cell_id}-answer"
             answer.metadata["nbgrader"] = _meta(answer.id, solution=True)
             check = f"{ex.check}.require()"
-            if _last_call(ex.check, cell_id).func.id in HIDDEN:  # type: ignore[attr-defined]
+            func = _last_call(ex.check, cell_id).func
+            if isinstance(func, ast.Name) and func.id in HIDDEN:
                 check = f"### BEGIN HIDDEN TESTS\n{check}\n### END HIDDEN TESTS"
             test = nbformat.v4.new_code_cell(
                 f"# Autograded: the checker's diagnosis is the feedback.\n{check}")

@@ -10,8 +10,9 @@ arithmetic is :func:`lessons_lib.neurons.neuron`.
 Examples
 --------
 >>> w = NeuronWidget(w=[0.8, -0.5], x=[1.0, 2.0], b=0.1)
->>> w
-NeuronWidget: z = w·x + b = 0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 = −0.10; a = σ(z) = σ(−0.10) ≈ 0.4750
+>>> w                                                   # doctest: +NORMALIZE_WHITESPACE
+NeuronWidget: z = w·x + b = 0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 = −0.10;
+a = σ(z) = σ(−0.10) ≈ 0.4750
 >>> w.set_weights([2, 0])
 >>> round(w.z, 2), round(w.a, 4)
 (2.1, 0.8909)

@@ -45,6 +45,7 @@ import ipywidgets as widgets
 from lessons_lib.checkers import Feedback, _choice, _clip, check_number
 from lessons_lib.formatting import format_number
 from lessons_lib.widgets._common import TextReprMixin
+from lessons_lib.widgets.sliders import AccessibleControls
 
 _LETTERS = string.ascii_uppercase
 
@@ -300,12 +301,16 @@ class Quiz(TextReprMixin, widgets.VBox):
         self._results: list[Feedback | None] = [None] * len(self.questions)
         self._first: list[Feedback | None] = [None] * len(self.questions)
         self._attempts = [0] * len(self.questions)
+        self._submitted: list[str | None] = [None] * len(self.questions)
         self._score_label = widgets.HTML()
         self._feedback: list[widgets.HTML] = []
         rows: list[widgets.Widget] = [widgets.HTML(f"<h3>{html.escape(title)}</h3>")]
         for number, question in enumerate(self.questions, start=1):
             rows.append(self._row(number, question))
         rows.append(self._score_label)
+        # keys pressed on the choices and the Check button stay with the quiz (arrows do not
+        # move the notebook's cell selection), even in a lesson with no other widget
+        rows.append(AccessibleControls())
         super().__init__(rows, layout=widgets.Layout(max_width="720px"))
         self._update_score()
 
@@ -325,10 +330,25 @@ class Quiz(TextReprMixin, widgets.VBox):
             entry = widgets.Text(placeholder="type a number", continuous_update=False,
                                  layout=widgets.Layout(width="12em"))
             button = widgets.Button(description="Check", tooltip=f"check answer {number}")
-            button.on_click(lambda _b, n=number, e=entry: self.answer(n, e.value))
-            entry.observe(lambda change, n=number: self.answer(n, change["new"]), names="value")
+            # The box commits its text on Enter or when it loses focus (a click on Check
+            # blurs it first), then Check fires: one typed answer must be one try.
+            button.on_click(lambda _b, n=number, e=entry: self._submit(n, e.value))
+            entry.observe(lambda change, n=number: self._submit(n, change["new"]),
+                          names="value")
             controls = widgets.HBox([entry, button])
         return widgets.VBox([prompt, controls, feedback])
+
+    def _submit(self, number: int, text: str) -> Feedback | None:
+        """A typed answer from the widgets: the same unchanged text twice is one try.
+
+        Typing and clicking Check sends the text twice (the box commits it on blur, then
+        the button fires); so does clicking Check again. Only a changed text is a new try.
+        """
+        i = number - 1
+        if text == self._submitted[i]:
+            return None  # already checked; its feedback is still shown
+        self._submitted[i] = text
+        return self.answer(number, text)
 
     def answer(self, number: int, response: object) -> Feedback:
         """Answer question ``number`` (counted from 1) and show the feedback."""

@@ -1,5 +1,6 @@
 """The end-of-lesson quiz in a real browser, played as a learner plays it: a wrong option,
-then the right one; a wrong number typed and Enter, then the right one.
+then the right one; a wrong number typed and Check clicked (then Check and Enter again on
+the same text: still one try), then the right one typed with Enter and Check.
 
 What must be seen: why the wrong option is wrong (and not the answer), a hint for the
 wrong number, the answer after a right try, and a score of first tries with retries
@@ -42,17 +43,28 @@ def _play(jp) -> None:
     right = _feedback(jp, 0)
     assert "Correct" in right and "1·4 + 2·5 + 3·6 = 4 + 10 + 18 = 32" in right
     box = quiz.locator("input[type=text]")
+    check = quiz.get_by_role("button", name="Check")
+    # a WRONG number typed, then Check clicked: the box commits on blur and the button
+    # fires; that is one try, with a hint and without the answer
     box.fill("12")
-    box.press("Enter")
-    page.wait_for_function("() => document.body.innerText.includes('Hint: Multiply the partners')")
-    assert "that adds all six numbers" in _feedback(jp, 1)
+    check.click()
+    _feedback_box(jp, 1).filter(has_text="Hint: Multiply the partners").wait_for(timeout=30_000)
+    check.click()  # clicking Check again on the same text is no new try
+    box.press("Enter")  # nor is Enter on it
+    assert jp.wait_for_python("quiz._attempts", lambda a: a[1] >= 1) == [2, 1]
+    page.wait_for_timeout(500)  # let any late duplicate reach the kernel
+    assert jp.python_json("quiz._attempts") == [2, 1], "one typed answer must be one try"
+    wrong = _feedback(jp, 1)
+    assert "that adds all six numbers" in wrong and "Hint: Multiply the partners" in wrong
+    assert "The answer is" not in wrong and "2·1 + 3·0" not in wrong  # no answer shown
     jp.screenshot(f"quiz_first_tries_{jp.server.app}")
-    assert "2·1 + 3·0" not in _feedback(jp, 1)
     box.fill("10")
-    quiz.get_by_role("button", name="Check").click()
+    box.press("Enter")
+    check.click()
     page.wait_for_function("() => document.body.innerText.includes('2·1 + 3·0 + 4·2')")
     assert "First try: 0 / 2 · right after a retry: 2" in quiz.inner_text()
     assert jp.python_json("[quiz.score, quiz.right_after_retry]") == [0, 2]
+    assert jp.python_json("quiz._attempts") == [2, 2]  # Enter then Check: one try
     # nothing overflows the quiz's box: long feedback wraps
     overflow = quiz.evaluate("q => [...q.querySelectorAll('.widget-html')].some("
                              "e => e.scrollWidth > e.clientWidth + 1)")

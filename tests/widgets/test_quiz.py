@@ -116,3 +116,56 @@ def test_numeric_parses_typed_text():
     q = NumericAnswer("?", answer=-4)
     assert q.check("−4").ok and q.check(" -4 ").ok
     assert q.check("").status == "not attempted"
+
+
+def _box_and_button(quiz, row):
+    controls = quiz.children[row].children[1]
+    return controls.children[0], controls.children[1]
+
+
+def test_typed_number_then_check_is_one_try():
+    """The box commits its text when it loses focus, then Check fires: one try, a hint,
+    no answer (the second try would reveal it)."""
+    quiz = make()
+    box, button = _box_and_button(quiz, 2)
+    box.value = "0.7"  # what the front end sends on blur / Enter
+    button.click()  # the click that caused the blur
+    assert quiz._attempts[1] == 1
+    feedback = quiz._feedback[1].value
+    assert "Hint: Think of the unit circle." in feedback
+    assert "The answer is" not in feedback and "cos 90° = 0" not in feedback
+
+
+@pytest.mark.parametrize("steps", [
+    ["type", "check"],  # type + click Check
+    ["type"],  # type + Enter, or type + Tab away
+    ["type", "check", "check"],  # click Check twice
+])
+def test_every_way_of_submitting_a_typed_answer_counts_once(steps):
+    quiz = make()
+    box, button = _box_and_button(quiz, 2)
+    for step in steps:
+        if step == "type":
+            box.value = "5"
+        else:
+            button.click()
+    assert quiz._attempts[1] == 1, steps
+    assert "The answer is" not in quiz._feedback[1].value
+
+
+def test_a_changed_answer_is_a_new_try_and_the_second_wrong_one_reveals():
+    quiz = make()
+    box, button = _box_and_button(quiz, 2)
+    box.value = "5"
+    button.click()
+    box.value = "6"
+    button.click()
+    assert quiz._attempts[1] == 2
+    assert "The answer is 0" in quiz._feedback[1].value
+
+
+def test_answering_from_code_still_counts_every_call():
+    quiz = make()
+    quiz.answer(2, "5")
+    quiz.answer(2, "5")
+    assert quiz._attempts[1] == 2
