@@ -369,3 +369,56 @@ def test_cells_taller_than_a_slide_are_split_into_pieces_that_fit() -> None:
             assert types[cut.cells.index(cell)] == "subslide"
             assert cell.metadata["slideshow"]["data"] == {"continued": str(i)}
     assert slides.split(nb).cells[0] == nb.cells[0]  # a short cell is left as it is
+
+
+def _section_names(nb: dict) -> list[str]:
+    """The ## sections of a lesson as its headings read (without "## "), from the JSON,
+    wherever in a markdown cell they are written; the title slide is "title"."""
+    found = ["title"]
+    for cell in (c for c in nb["cells"] if c["cell_type"] == "markdown" and not _is_nav(c)):
+        fence = False
+        for line in "".join(cell["source"]).splitlines():
+            fence ^= line.strip().startswith("```")
+            if not fence and line.startswith("## "):
+                found.append(line[3:].strip())
+    return found
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_speaker_notes_cover_every_section_once_in_the_lessons_time(lesson: str) -> None:
+    from tools import slides
+
+    nb = json.loads((ROOT / "notebooks" / f"{lesson}.ipynb").read_text())
+    parts = slides.speaker_notes().get(lesson)
+    assert parts, f"docs/speaker_notes.toml has no [{lesson}] notes"
+    named = [s for p in parts for s in p["sections"]]
+    assert sorted(named) == sorted(_section_names(nb)), "each section in exactly one part"
+    assert all(str(p["pause"]).strip() for p in parts)
+    stated = re.search(r"\*\*Time:\*\* about (\d+) minutes", "".join(nb["cells"][0]["source"]))
+    assert stated, f"{lesson}: the first cell states no time"
+    assert sum(int(p["minutes"]) for p in parts) == int(stated.group(1))
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_every_subslide_carries_its_sections_speaker_notes(decks: dict, lesson: str) -> None:
+    _, html = decks[lesson]
+    # one <aside class="notes"> per subslide (every subslide is a depth-1 section)
+    asides = re.findall(r'<aside class="notes">(.*?)</aside>', html, re.DOTALL)
+    assert len(asides) == _sections(html).get(1)
+    assert all("Pause:" in aside and " min)" in aside for aside in asides)
+
+
+def test_teaching_guide_block_is_generated_from_the_notes(tmp_path: Path) -> None:
+    from tools import slides
+
+    assert _main("--notes", "--check").returncode == 0, "run: python -m tools.slides --notes"
+    guide = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
+    block = guide[guide.index(slides.NOTES_BEGIN):guide.index(slides.NOTES_END)]
+    for parts in slides.speaker_notes().values():
+        for part in parts:
+            assert str(part["pause"]) in block and str(part.get("ask", "")) in block
+    stale = tmp_path / "teaching.md"
+    stale.write_text(guide.replace(str(parts[0]["pause"]), "an edit by hand"), encoding="utf-8")
+    assert not slides.write_notes_block(stale, check=True)
+    assert slides.write_notes_block(stale) is False  # rewritten…
+    assert stale.read_text(encoding="utf-8") == guide  # …back to the generated block

@@ -59,12 +59,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import nbformat
 
 from tools import export_html
-from tools._paths import lessons
+from tools._paths import ROOT, lessons
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ANSWER = re.compile(r"^answer\s*=", re.MULTILINE)  # at column 0, not a keyword argument
@@ -367,6 +368,106 @@ def stale(path: Path) -> list[str]:
     return problems
 
 
+#: The teacher's notes for every part of every lesson: the one source of the decks'
+#: speaker view (``s``) and of the generated block in docs/teaching.md.
+NOTES = ROOT / "docs" / "speaker_notes.toml"
+TEACHING = ROOT / "docs" / "teaching.md"
+NOTES_BEGIN = ("<!-- speaker-notes: begin. Generated from docs/speaker_notes.toml by "
+               "`python -m tools.slides --notes`; edit that file, not this block -->")
+NOTES_END = "<!-- speaker-notes: end -->"
+TITLE = "title"  # the key of a lesson's title slide in NOTES
+
+
+def speaker_notes(path: Path = NOTES) -> dict[str, list[dict[str, object]]]:
+    """``{lesson stem: [part, ...]}`` from ``docs/speaker_notes.toml``; a part covers the
+    ``##`` sections it names (``sections``, their headings without ``## ``, or ``title``)
+    and has ``minutes``, ``pause`` (what to do or stop at), and optionally ``ask`` (a
+    question for the room) and ``expect`` (the answer to listen for)."""
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    return {lesson: list(entry["part"]) for lesson, entry in data.items()}
+
+
+def _section(cell: nbformat.NotebookNode) -> str:
+    return cell.source.strip().splitlines()[0].lstrip("#").strip()
+
+
+def _names(part: dict[str, object]) -> str:
+    return " · ".join("Title slide" if s == TITLE else str(s)
+                      for s in part["sections"])  # type: ignore[attr-defined]
+
+
+def _note_markdown(part: dict[str, object], total: int) -> str:
+    lines = [f"**{_names(part)}** ({part['minutes']} of {total} min)", "",
+             f"**Pause:** {part['pause']}"]
+    if part.get("ask"):
+        lines += ["", f"**Ask the room:** {part['ask']}"]
+    if part.get("expect"):
+        lines += ["", f"**Expect:** {part['expect']}"]
+    return "\n".join(lines)
+
+
+def add_notes(nb: nbformat.NotebookNode, parts: list[dict[str, object]], name: str) -> None:
+    """Insert a speaker-notes cell (slide type ``notes``: the speaker view shows it, the
+    slide does not) after the first cell of every slide and subslide of ``nb`` (slide
+    types assigned), holding the notes of the part its ``##`` section belongs to."""
+    by_section = {str(s): p for p in parts for s in p["sections"]}  # type: ignore[attr-defined]
+    total = sum(int(p["minutes"]) for p in parts)  # type: ignore[call-overload]
+    cells: list[nbformat.NotebookNode] = []
+    section, title_seen = TITLE, False
+    for cell in nb.cells:
+        cells.append(cell)
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        if kind == "slide" and title_seen and _heading_level(cell) in (1, 2):
+            section = _section(cell)
+        title_seen = title_seen or kind == "slide"
+        if kind not in ("slide", "subslide"):
+            continue
+        if section not in by_section:
+            raise RuntimeError(f"{name}: no speaker notes for the section {section!r}: add it "
+                               f"to a part of [{name}] in {NOTES.relative_to(ROOT)}")
+        note = nbformat.v4.new_markdown_cell(_note_markdown(by_section[section], total))
+        note.metadata["slideshow"] = {"slide_type": "notes"}
+        cells.append(note)
+    nb.cells = cells
+
+
+def notes_block(notes: dict[str, list[dict[str, object]]]) -> str:
+    """The block of docs/teaching.md generated from the speaker notes, markers included."""
+    out = [NOTES_BEGIN, "", "## Slide by slide: the speaker notes", "",
+           "The same notes are in each deck's speaker view (press **s**), on every slide of "
+           "the part they belong to.", ""]
+    for lesson, parts in notes.items():
+        out += [f"### {lesson[:2]} · slide by slide", ""]
+        for part in parts:
+            line = f"* **{_names(part)}** ({part['minutes']} min). {part['pause']}"
+            if part.get("ask"):
+                line += f" Ask: {part['ask']}"
+            if part.get("expect"):
+                line += f" Expect: {part['expect']}"
+            out.append(line)
+        out.append("")
+    return "\n".join([*out, NOTES_END])
+
+
+def write_notes_block(teaching: Path = TEACHING, check: bool = False) -> bool:
+    """Regenerate (or with ``check`` only compare) the block in ``teaching``; return
+    whether it was already up to date. A guide without the markers gets the block before
+    its closing section."""
+    text = teaching.read_text(encoding="utf-8")
+    block = notes_block(speaker_notes())
+    if NOTES_BEGIN in text and NOTES_END in text:
+        start, end = text.index(NOTES_BEGIN), text.index(NOTES_END) + len(NOTES_END)
+        new = text[:start] + block + text[end:]
+    else:
+        anchor = "## Closing the series"
+        at = text.index(anchor) if anchor in text else len(text)
+        new = text[:at] + block + "\n\n" + text[at:]
+    if not check and new != text:
+        teaching.write_text(new, encoding="utf-8")
+    return new == text
+
+
 REVEAL = ("reveal.js", "4.0.2")  # the version nbconvert's reveal template is written for
 THEME = "simple"  # nbconvert's default reveal theme
 #: The tallest a figure may be on a slide (px of the 1280×720 slide); it keeps its shape.
@@ -471,12 +572,17 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
             f"--HTMLExporter.widget_renderer_url={urls['renderer']}",
             f"--HTMLExporter.mathjax_url={urls['mathjax']}",
         ]
+    notes = speaker_notes()
     with tempfile.TemporaryDirectory() as tmp:
         copies = []
         for path in paths:
             copy = Path(tmp) / path.name
             nb = split(nbformat.read(path, as_version=4))
             assign(nb)
+            if path.stem not in notes:
+                raise RuntimeError(f"{path.name} has no speaker notes: add a [{path.stem}] "
+                                   f"table to {NOTES.relative_to(ROOT)}")
+            add_notes(nb, notes[path.stem], path.stem)
             export_html.hide_collapsed_inputs(nb)
             nbformat.write(nb, copy)
             copies.append(copy)
@@ -511,11 +617,22 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="exit 1 if any cell is stale")
     group.add_argument("--build", type=Path, metavar="DIR", help="write the decks into DIR")
+    parser.add_argument("--notes", action="store_true",
+                        help="regenerate the speaker-notes block of docs/teaching.md from "
+                             "docs/speaker_notes.toml (with --check: only check it)")
     parser.add_argument("--offline", action="store_true",
                         help="with --build: ship reveal.js and the widget front end in DIR")
     args = parser.parse_args(argv)
     if args.offline and not args.build:
         parser.error("--offline goes with --build DIR")
+    if args.notes:
+        fresh = write_notes_block(check=args.check)
+        if args.check and not fresh:
+            print("docs/teaching.md's speaker-notes block is stale: run python -m tools.slides "
+                  "--notes")
+        elif not fresh:
+            print("docs/teaching.md: speaker-notes block updated")
+        return 1 if args.check and not fresh else 0
     paths = [p.resolve() for p in args.paths] or lessons()
     if not paths:
         print("no notebooks found", file=sys.stderr)

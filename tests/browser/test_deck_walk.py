@@ -47,7 +47,6 @@ LESSONS = lessons()
 SIZES = ((1280, 720), (1920, 1080))
 #: The smallest text a back row reads on a 1280×720 projector (rendered CSS pixels).
 MIN_FONT_PX = 14.0
-NOTES_CHECKED = False  # the decks carry no speaker notes yet (issue 23, step 3)
 SAMPLE_EVERY = 25  # also keep a screenshot of every 25th passing step
 
 #: One call per step: reveal has moved; wait for MathJax to re-render the slide, then
@@ -218,7 +217,7 @@ def _walk(page: Any, deck: Path, size: tuple[int, int], shots: Path) -> tuple[in
         where = page.evaluate("() => [Reveal.getIndices().h, Reveal.getIndices().v]")
         first = tuple(where) not in seen
         seen.add(tuple(where))
-        state = page.evaluate(STEP_JS, [MIN_FONT_PX, first and NOTES_CHECKED])
+        state = page.evaluate(STEP_JS, [MIN_FONT_PX, first])
         steps += 1
         label = f"{tag} step {steps} (#/{state['h']}/{state['v']} fragment {state['f']})"
         if state["problems"]:
