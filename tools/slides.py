@@ -479,7 +479,8 @@ MIN_TEXT = 15
 #: the right edge (no prompts: their 110 px go to the code), figures and tables are scaled
 #: to the slide, the widgets get a projector's type size (their em-based sliders and
 #: labels were sized from reveal's 40 px text, which pushed the knobs and the value
-#: labels off the slide) and their smallest labels are raised to ``MIN_TEXT``.
+#: labels off the slide) and their smallest labels are raised to ``MIN_TEXT`` (a drawing
+#: given as an HTML string with a viewBox, the neuron's sigmoid, is scaled up whole).
 DECK_CSS = f"""<style>
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt {{ display: none; }}
 .reveal .jp-CodeMirrorEditor, .reveal .jp-InputArea-editor,
@@ -502,8 +503,9 @@ DECK_CSS = f"""<style>
 .reveal .widget-subarea .widget-toggle-button {{ width: auto; padding: 0 0.8em; }}
 .reveal .widget-subarea pre {{ font-size: {MIN_TEXT + 1}px; }}
 .reveal .widget-subarea h3 {{ font-size: 22px; margin: 0 0 0.4em 0; }}
-.reveal .widget-subarea svg text, .reveal .vp-tick, .reveal .vp-axis-label,
-.reveal .ae-tick {{ font-size: {MIN_TEXT + 1}px; }}
+.reveal .vp-tick, .reveal .vp-axis-label, .reveal .ae-tick,
+.reveal .ae-arrow .ae-label {{ font-size: {MIN_TEXT + 1}px; }}
+.reveal .widget-html-content > svg[viewBox] {{ width: 420px; height: auto; }}
 .reveal .vp-working, .reveal .vp-hint, .reveal .vp-options,
 .reveal .ae-hint {{ font-size: {MIN_TEXT}px; }}
 </style>
