@@ -72,14 +72,30 @@ def _is_nav(cell: dict) -> bool:
     return "nav" in cell.get("metadata", {}).get("tags", [])
 
 
+def _heading_lines(nb: dict, levels: str) -> tuple[int, int]:
+    """(headings opening a markdown cell, headings further down a cell) of the given
+    levels (``"12"``, ``"3"``) in the visible cells, code fences left out."""
+    first, later = 0, 0
+    for cell in (c for c in nb["cells"] if not _is_nav(c) and c["cell_type"] == "markdown"):
+        fence, seen_text = False, False
+        for line in "".join(cell["source"]).splitlines():
+            if line.strip().startswith("```"):
+                fence = not fence
+            match = re.match(r"(#{1,6})\s", line)
+            if not fence and match and str(len(match.group(1))) in levels:
+                if seen_text:
+                    later += 1
+                else:
+                    first += 1
+            seen_text = seen_text or bool(line.strip())
+    return first, later
+
+
 def _expected_slides(nb: dict) -> int:
-    """Title slide + one per # / ## heading, counted from the JSON."""
-    visible = [c for c in nb["cells"] if not _is_nav(c)]
-    headings = [
-        c for c in visible[1:]
-        if c["cell_type"] == "markdown" and re.match(r"#{1,2}\s", _first_line(c))
-    ]
-    return 1 + len(headings)
+    """Title slide + one per # / ## heading, counted from the JSON: a heading opening a
+    cell, or one written further down a cell (the deck gives it its own slide too)."""
+    first, later = _heading_lines(nb, "12")
+    return first + later  # the title cell's "# NN · Title" is the title slide
 
 
 def _slide_type(cell: dict) -> str | None:
@@ -144,9 +160,12 @@ def test_deck_has_one_slide_per_heading(decks: dict, lesson: str) -> None:
     depth = _sections(html)
     expected = _expected_slides(nb)
     assert depth.get(0) == expected, f"{lesson}: {depth.get(0)} slides, expected {expected}"
-    # every horizontal slide holds its first subslide, plus one per extra subslide cell
+    # every horizontal slide holds its first subslide, plus one per extra subslide cell,
+    # one per ### heading further down a cell, and one per further piece of a cell too
+    # tall for one slide (cut by the build, marked data-continued="2", "3"…)
     subslides = sum(_slide_type(c) == "subslide" for c in nb["cells"])
-    assert depth.get(1) == expected + subslides
+    continued = len(re.findall(r'<section data-continued="(?!1")\d+"', html))
+    assert depth.get(1) == expected + subslides + _heading_lines(nb, "3")[1] + continued
     assert set(depth) == {0, 1}, "reveal.js decks nest sections two levels deep at most"
 
 
@@ -228,6 +247,10 @@ def _widgets_off_slide(page: object) -> list[str]:
     whose box leaves the viewport (clipped on a projector), and drawings whose labels
     overlap, hide a tip or leave the drawing."""
     problems = []
+    page.evaluate(  # type: ignore[attr-defined]  # measured at rest, not mid-transition
+        """() => Object.entries(requirejs.s.contexts._.defined)
+             .find(([id]) => /reveal\\.js$/.test(id))[1]
+             .configure({transition: 'none', backgroundTransition: 'none'})""")
     slides = page.evaluate(  # type: ignore[attr-defined]
         """() => { const out = [];
           document.querySelectorAll('.reveal .slides > section').forEach((h, i) => {
@@ -307,3 +330,95 @@ def test_offline_decks_run_without_network(tmp_path: Path) -> None:
             assert not guard.problems, guard.problems
         finally:
             browser.close()
+
+
+def _tall_notebook() -> dict:
+    """A lesson-shaped notebook with one prose cell and one code cell, each far taller than
+    a slide (60 numbered paragraphs; 80 numbered code lines and a printed output)."""
+    prose = "\n\n".join(f"Paragraph {i} of the long explanation, a few words." for i in range(60))
+    code = "\n".join(f"x{i} = {i}" for i in range(80))
+    cells = [
+        {"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# 99 · Tall"},
+        {"cell_type": "markdown", "id": "prose", "metadata": {}, "source": prose},
+        {"cell_type": "code", "id": "code", "metadata": {}, "execution_count": 1,
+         "source": code,
+         "outputs": [{"output_type": "stream", "name": "stdout", "text": "done\n"}]},
+    ]
+    return {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def test_cells_taller_than_a_slide_are_split_into_pieces_that_fit() -> None:
+    import nbformat
+
+    from tools import slides
+
+    nb = nbformat.from_dict(_tall_notebook())
+    cut = slides.split(nb)
+    prose = [c for c in cut.cells if c.get("id", "").startswith("prose")]
+    code = [c for c in cut.cells if c.get("id", "").startswith("code")]
+    assert len(prose) > 1 and len(code) > 1
+    # joined, the pieces are the cells: no paragraph or line lost, none repeated, in order
+    assert "\n\n".join(c.source for c in prose) == nb.cells[1].source
+    assert "\n".join(c.source for c in code if c.source) == nb.cells[2].source
+    assert [o for c in code for o in c.get("outputs", [])] == nb.cells[2].outputs
+    assert all(slides.height(c) <= slides.MAX_CELL for c in prose + code)
+    # every piece opens a subslide of its own, marked with its number
+    types = slides.slide_types(cut)
+    for cells in (prose, code):
+        for i, cell in enumerate(cells, start=1):
+            assert types[cut.cells.index(cell)] == "subslide"
+            assert cell.metadata["slideshow"]["data"] == {"continued": str(i)}
+    assert slides.split(nb).cells[0] == nb.cells[0]  # a short cell is left as it is
+
+
+def _section_names(nb: dict) -> list[str]:
+    """The ## sections of a lesson as its headings read (without "## "), from the JSON,
+    wherever in a markdown cell they are written; the title slide is "title"."""
+    found = ["title"]
+    for cell in (c for c in nb["cells"] if c["cell_type"] == "markdown" and not _is_nav(c)):
+        fence = False
+        for line in "".join(cell["source"]).splitlines():
+            fence ^= line.strip().startswith("```")
+            if not fence and line.startswith("## "):
+                found.append(line[3:].strip())
+    return found
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_speaker_notes_cover_every_section_once_in_the_lessons_time(lesson: str) -> None:
+    from tools import slides
+
+    nb = json.loads((ROOT / "notebooks" / f"{lesson}.ipynb").read_text())
+    parts = slides.speaker_notes().get(lesson)
+    assert parts, f"docs/speaker_notes.toml has no [{lesson}] notes"
+    named = [s for p in parts for s in p["sections"]]
+    assert sorted(named) == sorted(_section_names(nb)), "each section in exactly one part"
+    assert all(str(p["pause"]).strip() for p in parts)
+    stated = re.search(r"\*\*Time:\*\* about (\d+) minutes", "".join(nb["cells"][0]["source"]))
+    assert stated, f"{lesson}: the first cell states no time"
+    assert sum(int(p["minutes"]) for p in parts) == int(stated.group(1))
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_every_subslide_carries_its_sections_speaker_notes(decks: dict, lesson: str) -> None:
+    _, html = decks[lesson]
+    # one <aside class="notes"> per subslide (every subslide is a depth-1 section)
+    asides = re.findall(r'<aside class="notes">(.*?)</aside>', html, re.DOTALL)
+    assert len(asides) == _sections(html).get(1)
+    assert all("Pause:" in aside and " min)" in aside for aside in asides)
+
+
+def test_teaching_guide_block_is_generated_from_the_notes(tmp_path: Path) -> None:
+    from tools import slides
+
+    assert _main("--notes", "--check").returncode == 0, "run: python -m tools.slides --notes"
+    guide = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
+    block = guide[guide.index(slides.NOTES_BEGIN):guide.index(slides.NOTES_END)]
+    for parts in slides.speaker_notes().values():
+        for part in parts:
+            assert str(part["pause"]) in block and str(part.get("ask", "")) in block
+    stale = tmp_path / "teaching.md"
+    stale.write_text(guide.replace(str(parts[0]["pause"]), "an edit by hand"), encoding="utf-8")
+    assert not slides.write_notes_block(stale, check=True)
+    assert slides.write_notes_block(stale) is False  # rewritten…
+    assert stale.read_text(encoding="utf-8") == guide  # …back to the generated block

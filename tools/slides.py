@@ -12,12 +12,15 @@ notebook's structure, and is safe to re-run after every edit (it only rewrites
    get a subslide of their own, shared only with what introduces them, and the cell after
    one starts a new ``subslide``. A widget cell starts a ``subslide`` unless the markdown
    cell right before it already starts one (the heading that introduces it) and both fit
-   on the projector together (``BUDGET``; a widget counts 16 lines); a quiz (a widget
+   on the projector together (``BUDGET``; a widget counts ``WIDGET`` px); a quiz (a widget
    whose code is collapsed, and left out of the deck) always gets a subslide; an exercise
    cell stays with its ``### Your turn`` heading (and any set-up code under it) if that
    fits on the slide, else it starts a ``subslide``;
-6. a markdown cell that would overflow the projector (more than about ``BUDGET`` lines
-   on the current subslide) → ``subslide``;
+6. a cell, prose or code, that would overflow the projector (the subslide's estimated
+   height, :func:`height`, would pass ``BUDGET`` px of the 1280×720 slide) → ``subslide``;
+   so does a cell too tall for any slide (``MAX_CELL``), and each of the pieces
+   ``--build`` cuts it into (:func:`split`: prose between blocks, code between lines; a
+   widget is never cut);
 7. a code cell right after prose on the same subslide → ``fragment`` (the explanation
    shows first; the code and its result appear on the next click);
 8. everything else → ``-`` (continues the current slide).
@@ -31,7 +34,12 @@ Usage::
     python -m tools.slides --build _build/slides --offline   # decks that work offline
 
 ``--build`` assigns the slide types on temporary copies (it never writes the lessons) and
-runs ``jupyter nbconvert --to slides`` on each; open a deck in a browser and press ``s``
+runs ``jupyter nbconvert --to slides`` on each. Every step of every deck fits the slide
+by construction, checked in Chromium by ``tests/browser/test_deck_walk.py``: the slide is
+16:9 (``SLIDE_WIDTH`` × ``SLIDE_HEIGHT``), subslides are cut by the height rule above,
+code and outputs wrap instead of running off the right edge, figures and tables are
+scaled to the slide, widgets get a projector's type size (``DECK_CSS``), and no slide
+scrolls; open a deck in a browser and press ``s``
 for the speaker view. The widgets are drawn from their saved state (see
 ``tools/export_html.py``). By default nbconvert's template loads reveal.js, jQuery,
 require.js, MathJax and the widget manager from public CDNs, so the decks need a network
@@ -44,24 +52,48 @@ web-font import removed (the theme's own fallback fonts are used).
 from __future__ import annotations
 
 import argparse
+import copy
 import math
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import nbformat
 
 from tools import export_html
-from tools._paths import lessons
+from tools._paths import ROOT, lessons
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ANSWER = re.compile(r"^answer\s*=", re.MULTILINE)  # at column 0, not a keyword argument
-BUDGET = 24  # lines of a 1280×720 projector slide at reveal.js' default scale
-WRAP = 90  # characters per line on a slide
-
+#: The slide reveal.js lays out, in CSS pixels, then scales to the screen: a 16:9
+#: projector (1280×720 is the common one; at 1920×1080 everything is 1.5× larger).
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+#: The height a subslide may fill, in CSS px of the 1280×720 slide (``SLIDE_HEIGHT`` less
+#: a margin for the estimate below, which is rough: the deck walk measures the truth).
+BUDGET = 660
+PROSE_CHARS, CODE_CHARS = 110, 95  # characters per line of prose / code on the slide
+#: px of the slide, fitted (least squares, then rounded up) to the heights of every cell
+#: of the nine decks measured in Chromium with the CSS below: a line of prose (20 px text)
+#: and the space around a paragraph, list item or table; a line of code or printed output
+#: (19 px monospace); a cell's own padding; the headings; a display formula per row; a
+#: widget (the tallest, a quiz, is ~600 px; a quiz always has a subslide of its own); a
+#: figure (``FIGURE_HEIGHT`` and its padding).
+LINE, BLOCK, CODE_LINE = 28, 24, 22
+CELL, CODE_CELL = 16, 64
+HEADING = {1: 160, 2: 80, 3: 60, 4: 50, 5: 44, 6: 40}
+FORMULA_ROW = 50
+WIDGET = 520
+FIGURE = 410
+#: A cell taller than this is split over subslides when the deck is built (``split``): a
+#: cell alone on a subslide may use the whole slide but a margin (the estimate erred by at
+#: most 14 px low on the measured cells).
+MAX_CELL = SLIDE_HEIGHT - 30
+MD_ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
+TABLE_RULE = re.compile(r"\s*\|[\s:|-]+\|\s*$")
 
 
 def _tags(cell: nbformat.NotebookNode) -> list[str]:
@@ -89,34 +121,191 @@ def is_exercise_cell(cell: nbformat.NotebookNode) -> bool:
     return cell.cell_type == "code" and bool(ANSWER.search(cell.source))
 
 
-def _lines(text: str) -> int:
-    return sum(max(1, math.ceil(len(line) / WRAP)) for line in text.splitlines())
+def _wrapped(text: str, chars: int) -> int:
+    """Lines ``text`` takes on a slide ``chars`` characters wide."""
+    return sum(max(1, math.ceil(len(line) / chars)) for line in text.splitlines())
+
+
+def _blocks(markdown: str) -> list[str]:
+    """The blocks of a markdown cell (paragraphs, lists, tables, formulas, a collapsed
+    ``<details>``): the places where it may be split over subslides."""
+    blocks: list[str] = []
+    current: list[str] = []
+    fence = math_ = details = False
+    for line in markdown.splitlines():
+        if line.strip().startswith("```"):
+            fence = not fence
+        math_ ^= line.count("$$") % 2 == 1
+        details = (details or "<details" in line) and "</details>" not in line
+        if not line.strip() and not (fence or math_ or details):
+            if current:
+                blocks.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def _block_height(block: str) -> int:
+    lines = block.splitlines()
+    match = re.match(r"(#{1,6})\s", lines[0])
+    total = HEADING[len(match.group(1))] if match else 0
+    lines = lines[1:] if match else lines
+    if not lines:
+        return total
+    total += BLOCK
+    if lines[0].lstrip().startswith("<details"):
+        return total + LINE  # shown collapsed: its summary line
+    if lines[0].lstrip().startswith("$$"):  # one row per \\ line break of the formula
+        return total + FORMULA_ROW * (1 + "\n".join(lines).count("\\\\"))
+    if lines[0].lstrip().startswith("|"):
+        return total + LINE * sum(1 for line in lines if not TABLE_RULE.match(line))
+    if lines[0].lstrip().startswith("```"):
+        return total + CODE_LINE * _wrapped("\n".join(lines[1:-1]), CODE_CHARS)
+    items: list[str] = []  # a paragraph is one item; a list, one item per bullet
+    for line in lines:
+        if MD_ITEM.match(line) or not items:
+            items.append(line)
+        else:
+            items[-1] += " " + line.strip()
+    for item in items:
+        shown = re.sub(r"\]\([^)]*\)", "]", re.sub(r"\$[^$]*\$", "xxxxx", item))
+        total += LINE * max(1, math.ceil(len(shown) / PROSE_CHARS))
+    return total + BLOCK // 2 * (len(items) - 1)
+
+
+def _output_height(out: nbformat.NotebookNode) -> int:
+    data = out.get("data", {})
+    if WIDGET_VIEW in data:
+        return WIDGET
+    html = "".join(data.get("text/html", ""))
+    if "image/png" in data or "image/svg+xml" in data or "<img" in html or "<svg" in html:
+        return FIGURE
+    if "<table" in html:
+        return LINE * html.count("<tr")
+    if html:
+        return CODE_LINE * _wrapped(re.sub(r"<[^>]+>", "", html).strip(), CODE_CHARS)
+    if "text/plain" in data:
+        return CODE_LINE * _wrapped("".join(data["text/plain"]), CODE_CHARS)
+    if out.get("output_type") == "stream":
+        return CODE_LINE * _wrapped("".join(out.get("text", "")), CODE_CHARS)
+    if out.get("output_type") == "error":
+        return CODE_LINE * 6
+    return 0
 
 
 def height(cell: nbformat.NotebookNode) -> int:
-    """A rough height of the cell on a slide, in lines of text."""
+    """A rough height of the cell on a slide, in CSS px of the 1280×720 slide."""
     if cell.cell_type != "code":
-        return _lines(cell.source) + 1
-    total = 0 if export_html.is_collapsed(cell) else _lines(cell.source) + 1
-    for out in cell.get("outputs", []):
-        data = out.get("data", {})
-        if WIDGET_VIEW in data:
-            total += 16
-        elif "image/png" in data or "image/svg+xml" in data:
-            total += 14
-        elif "text/html" in data:
-            total += min(12, _lines("".join(data["text/html"])))
-        elif "text/plain" in data:
-            total += min(12, _lines("".join(data["text/plain"])))
-        elif out.get("output_type") == "stream":
-            total += min(12, _lines("".join(out.get("text", ""))))
-        elif out.get("output_type") == "error":
-            total += 6
-    return total
+        return CELL + sum(_block_height(b) for b in _blocks(cell.source))
+    total = CODE_CELL
+    if not export_html.is_collapsed(cell):
+        total += CODE_LINE * _wrapped(cell.source, CODE_CHARS)
+    return total + sum(_output_height(out) for out in cell.get("outputs", []))
+
+
+def _continued(cell: nbformat.NotebookNode, source: str, part: int,
+               mark: bool) -> nbformat.NotebookNode:
+    piece = copy.deepcopy(cell)
+    piece.source = source
+    if "id" in piece:
+        piece.id = f"{cell.id}-{part}"
+    if mark:  # the piece starts a subslide, which the deck marks: <section data-continued="2">
+        piece.metadata.setdefault("slideshow", {})["data"] = {"continued": str(part + 1)}
+    return piece
+
+
+def _continues(cell: nbformat.NotebookNode) -> bool:
+    """A piece of a cell that :func:`split` cut, after the first."""
+    return bool(cell.get("metadata", {}).get("slideshow", {}).get("data", {}).get("continued"))
+
+
+def _pieces(parts: list[str], heights: list[int], room: int,
+            cut_before: re.Pattern[str] | None = None) -> list[list[str]]:
+    """Group ``parts`` in order, greedily, so each group's height is at most ``room`` (a
+    part taller than ``room`` on its own stays whole); a part matching ``cut_before``
+    always starts a group."""
+    groups: list[list[str]] = [[]]
+    used = 0
+    for part, tall in zip(parts, heights, strict=True):
+        heading = cut_before is not None and cut_before.match(part) is not None
+        if groups[-1] and (used + tall > room or heading):
+            groups.append([])
+            used = 0
+        groups[-1].append(part)
+        used += tall
+    return groups
+
+
+HEADING_BLOCK = re.compile(r"#{1,3}\s")
+
+
+def split(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` in which every heading starts a cell of its own (a ``##`` or ``###``
+    written in the middle of a prose cell still gets its slide or subslide), and every cell
+    taller than a slide (``MAX_CELL``) is cut into pieces that fit, each starting a
+    subslide.
+
+    Prose is cut before each heading and between blocks (paragraphs, lists, tables,
+    formulas), code between lines; a code cell's outputs stay under its last lines, or get
+    a piece of their own (input hidden) if they do not fit there; a widget is never cut.
+    Joined, the pieces are the cell. The lessons are never written: ``build`` splits its
+    temporary copies.
+    """
+    out = copy.deepcopy(nb)
+    out.cells = [piece for _, piece in _split_cells(out)]
+    return out
+
+
+def _split_cells(nb: nbformat.NotebookNode) -> list[tuple[int, nbformat.NotebookNode]]:
+    """:func:`split`'s pieces, each with the index of the cell it comes from."""
+    cells: list[tuple[int, nbformat.NotebookNode]] = []
+    for index, cell in enumerate(nb.cells):
+        tall = height(cell) > MAX_CELL
+        found: list[nbformat.NotebookNode] = []
+        if "nav" in _tags(cell) or is_widget_cell(cell):
+            found.append(cell)
+        elif cell.cell_type == "markdown":
+            blocks = _blocks(cell.source)
+            room = MAX_CELL - CELL if tall else sum(map(_block_height, blocks))
+            groups = _pieces(blocks, [_block_height(b) for b in blocks], room, HEADING_BLOCK)
+            found += [cell] if len(groups) == 1 else [
+                _continued(cell, "\n\n".join(g), i, mark=tall and not HEADING_BLOCK.match(g[0]))
+                for i, g in enumerate(groups)]
+        elif tall:
+            lines = cell.source.splitlines()
+            groups = _pieces(lines, [CODE_LINE * _wrapped(line or " ", CODE_CHARS)
+                                     for line in lines], MAX_CELL - CODE_CELL)
+            pieces = [_continued(cell, "\n".join(g), i, mark=True)
+                      for i, g in enumerate(groups)]
+            for piece in pieces[:-1]:
+                piece.outputs = []
+            if height(pieces[-1]) > MAX_CELL and lines:  # outputs: a subslide of their own
+                pieces[-1].outputs = []
+                shown = _continued(cell, "", len(pieces), mark=True)
+                shown.metadata.setdefault("jupyter", {})["source_hidden"] = True
+                pieces.append(shown)
+            found += pieces
+        else:
+            found.append(cell)
+        cells += [(index, piece) for piece in found]
+    return cells
 
 
 def slide_types(nb: nbformat.NotebookNode) -> list[str]:
-    """The slide type of every cell of ``nb``, by the rules in the module docstring."""
+    """The slide type of every cell of ``nb``, by the rules in the module docstring: the
+    type of the cell's first piece in the deck (:func:`split`)."""
+    pieces = _split_cells(nb)
+    types: dict[int, str] = {}
+    for (index, _), kind in zip(pieces, _types([p for _, p in pieces]), strict=True):
+        types.setdefault(index, kind)
+    return [types[i] for i in range(len(nb.cells))]
+
+
+def _types(cells: list[nbformat.NotebookNode]) -> list[str]:
+    """The rules, applied to the cells as the deck shows them (already split)."""
     types: list[str] = []
     first = True
     used = 0  # lines on the current subslide
@@ -124,7 +313,7 @@ def slide_types(nb: nbformat.NotebookNode) -> list[str]:
     prev_kind = ""  # "markdown"/"code" of the previous visible cell on this subslide
     prev_starts = False  # the previous visible cell started a (sub)slide
     heading_above = False  # the current subslide opened with a heading
-    for cell in nb.cells:
+    for cell in cells:
         if "nav" in _tags(cell):
             types.append("skip")
             continue
@@ -132,7 +321,7 @@ def slide_types(nb: nbformat.NotebookNode) -> list[str]:
         widget, exercise = is_widget_cell(cell), is_exercise_cell(cell)
         if first or level in (1, 2):
             kind = "slide"
-        elif level == 3 or force_next:
+        elif level == 3 or force_next or _continues(cell) or height(cell) > MAX_CELL:
             kind = "subslide"
         elif widget and not (prev_starts and prev_kind == "markdown"
                              and not export_html.is_collapsed(cell)
@@ -140,8 +329,8 @@ def slide_types(nb: nbformat.NotebookNode) -> list[str]:
             kind = "subslide"  # a widget shares a slide only with a short introduction
         elif exercise and (not heading_above or used + height(cell) > BUDGET):
             kind = "subslide"
-        elif cell.cell_type == "markdown" and used and used + height(cell) > BUDGET:
-            kind = "subslide"
+        elif used and used + height(cell) > BUDGET:
+            kind = "subslide"  # prose or code that would run off the bottom
         elif cell.cell_type == "code" and prev_kind == "markdown":
             kind = "fragment"
         else:
@@ -179,16 +368,146 @@ def stale(path: Path) -> list[str]:
     return problems
 
 
+#: The teacher's notes for every part of every lesson: the one source of the decks'
+#: speaker view (``s``) and of the generated block in docs/teaching.md.
+NOTES = ROOT / "docs" / "speaker_notes.toml"
+TEACHING = ROOT / "docs" / "teaching.md"
+NOTES_BEGIN = ("<!-- speaker-notes: begin. Generated from docs/speaker_notes.toml by "
+               "`python -m tools.slides --notes`; edit that file, not this block -->")
+NOTES_END = "<!-- speaker-notes: end -->"
+TITLE = "title"  # the key of a lesson's title slide in NOTES
+
+
+def speaker_notes(path: Path = NOTES) -> dict[str, list[dict[str, object]]]:
+    """``{lesson stem: [part, ...]}`` from ``docs/speaker_notes.toml``; a part covers the
+    ``##`` sections it names (``sections``, their headings without ``## ``, or ``title``)
+    and has ``minutes``, ``pause`` (what to do or stop at), and optionally ``ask`` (a
+    question for the room) and ``expect`` (the answer to listen for)."""
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    return {lesson: list(entry["part"]) for lesson, entry in data.items()}
+
+
+def _section(cell: nbformat.NotebookNode) -> str:
+    return cell.source.strip().splitlines()[0].lstrip("#").strip()
+
+
+def _names(part: dict[str, object]) -> str:
+    return " · ".join("Title slide" if s == TITLE else str(s)
+                      for s in part["sections"])  # type: ignore[attr-defined]
+
+
+def _note_markdown(part: dict[str, object], total: int) -> str:
+    lines = [f"**{_names(part)}** ({part['minutes']} of {total} min)", "",
+             f"**Pause:** {part['pause']}"]
+    if part.get("ask"):
+        lines += ["", f"**Ask the room:** {part['ask']}"]
+    if part.get("expect"):
+        lines += ["", f"**Expect:** {part['expect']}"]
+    return "\n".join(lines)
+
+
+def add_notes(nb: nbformat.NotebookNode, parts: list[dict[str, object]], name: str) -> None:
+    """Insert a speaker-notes cell (slide type ``notes``: the speaker view shows it, the
+    slide does not) after the first cell of every slide and subslide of ``nb`` (slide
+    types assigned), holding the notes of the part its ``##`` section belongs to."""
+    by_section = {str(s): p for p in parts for s in p["sections"]}  # type: ignore[attr-defined]
+    total = sum(int(p["minutes"]) for p in parts)  # type: ignore[call-overload]
+    cells: list[nbformat.NotebookNode] = []
+    section, title_seen = TITLE, False
+    for cell in nb.cells:
+        cells.append(cell)
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        if kind == "slide" and title_seen and _heading_level(cell) in (1, 2):
+            section = _section(cell)
+        title_seen = title_seen or kind == "slide"
+        if kind not in ("slide", "subslide"):
+            continue
+        if section not in by_section:
+            raise RuntimeError(f"{name}: no speaker notes for the section {section!r}: add it "
+                               f"to a part of [{name}] in {NOTES.relative_to(ROOT)}")
+        note = nbformat.v4.new_markdown_cell(_note_markdown(by_section[section], total))
+        note.metadata["slideshow"] = {"slide_type": "notes"}
+        cells.append(note)
+    nb.cells = cells
+
+
+def notes_block(notes: dict[str, list[dict[str, object]]]) -> str:
+    """The block of docs/teaching.md generated from the speaker notes, markers included."""
+    out = [NOTES_BEGIN, "", "## Slide by slide: the speaker notes", "",
+           "The same notes are in each deck's speaker view (press **s**), on every slide of "
+           "the part they belong to.", ""]
+    for lesson, parts in notes.items():
+        out += [f"### {lesson[:2]} · slide by slide", ""]
+        for part in parts:
+            line = f"* **{_names(part)}** ({part['minutes']} min). {part['pause']}"
+            if part.get("ask"):
+                line += f" Ask: {part['ask']}"
+            if part.get("expect"):
+                line += f" Expect: {part['expect']}"
+            out.append(line)
+        out.append("")
+    return "\n".join([*out, NOTES_END])
+
+
+def write_notes_block(teaching: Path = TEACHING, check: bool = False) -> bool:
+    """Regenerate (or with ``check`` only compare) the block in ``teaching``; return
+    whether it was already up to date. A guide without the markers gets the block before
+    its closing section."""
+    text = teaching.read_text(encoding="utf-8")
+    block = notes_block(speaker_notes())
+    if NOTES_BEGIN in text and NOTES_END in text:
+        start, end = text.index(NOTES_BEGIN), text.index(NOTES_END) + len(NOTES_END)
+        new = text[:start] + block + text[end:]
+    else:
+        anchor = "## Closing the series"
+        at = text.index(anchor) if anchor in text else len(text)
+        new = text[:at] + block + "\n\n" + text[at:]
+    if not check and new != text:
+        teaching.write_text(new, encoding="utf-8")
+    return new == text
+
+
 REVEAL = ("reveal.js", "4.0.2")  # the version nbconvert's reveal template is written for
 THEME = "simple"  # nbconvert's default reveal theme
-#: The ipywidgets controls (the quizzes) take reveal's 40px-based type otherwise: give them
-#: JupyterLab's size so a five-question quiz fits a 1280×720 slide.
-DECK_CSS = """<style>
+#: The tallest a figure may be on a slide (px of the 1280×720 slide); it keeps its shape.
+FIGURE_HEIGHT = 400
+#: The smallest text on a slide, in CSS px of the slide: 15 px on the 1280×720 slide is
+#: 14.4 px on a 1280×720 projector (reveal scales the slide by 0.96 to leave its margin).
+MIN_TEXT = 15
+#: Everything fits the slide by construction: code and outputs wrap instead of running off
+#: the right edge (no prompts: their 110 px go to the code), figures and tables are scaled
+#: to the slide, the widgets get a projector's type size (their em-based sliders and
+#: labels were sized from reveal's 40 px text, which pushed the knobs and the value
+#: labels off the slide) and their smallest labels are raised to ``MIN_TEXT`` (a drawing
+#: given as an HTML string with a viewBox, the neuron's sigmoid, is scaled up whole).
+DECK_CSS = f"""<style>
+.reveal .jp-InputPrompt, .reveal .jp-OutputPrompt {{ display: none; }}
+.reveal .jp-CodeMirrorEditor, .reveal .jp-InputArea-editor,
+.reveal .jp-OutputArea-output {{ overflow: visible; }}
+.reveal div.highlight > pre, .reveal .jp-OutputArea-output pre {{
+  white-space: pre-wrap; overflow-wrap: anywhere; width: auto; max-width: 100%;
+  box-sizing: border-box; overflow: visible; }}
+.reveal .jp-OutputArea-output img, .reveal .jp-RenderedMarkdown img {{
+  max-width: 100%; max-height: {FIGURE_HEIGHT}px; width: auto; height: auto;
+  object-fit: contain; }}
+.reveal .jp-RenderedHTMLCommon table {{ max-width: 100%; font-size: 17px; }}
+.reveal .widget-subarea {{ font-size: 17px; --jp-widgets-font-size: 17px;
+  --jp-ui-font-size1: 17px; --jp-code-font-size: {MIN_TEXT + 1}px; }}
 .reveal .widget-subarea .widget-html-content,
 .reveal .widget-subarea .widget-radio-box label,
 .reveal .widget-subarea .widget-text input,
-.reveal .widget-subarea button { font-size: 17px; line-height: 1.3; }
-.reveal .widget-subarea h3 { font-size: 22px; margin: 0 0 0.4em 0; }
+.reveal .widget-subarea .widget-label,
+.reveal .widget-subarea .widget-readout,
+.reveal .widget-subarea button {{ font-size: 17px; line-height: 1.3; }}
+.reveal .widget-subarea .widget-toggle-button {{ width: auto; padding: 0 0.8em; }}
+.reveal .widget-subarea pre {{ font-size: {MIN_TEXT + 1}px; }}
+.reveal .widget-subarea h3 {{ font-size: 22px; margin: 0 0 0.4em 0; }}
+.reveal .vp-tick, .reveal .vp-axis-label, .reveal .ae-tick,
+.reveal .ae-arrow .ae-label {{ font-size: {MIN_TEXT + 1}px; }}
+.reveal .widget-html-content > svg[viewBox] {{ width: 420px; height: auto; }}
+.reveal .vp-working, .reveal .vp-hint, .reveal .vp-options,
+.reveal .ae-hint {{ font-size: {MIN_TEXT}px; }}
 </style>
 """
 JQUERY = ("jquery", "3.7.1", "package/dist/jquery.min.js")
@@ -241,8 +560,9 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     decks = []
     urls = offline_assets(out) if offline else {}
-    # slides taller than the projector (a widget under its prompt) scroll instead of clipping
-    options = ["--SlidesExporter.reveal_scroll=True",
+    # a 16:9 slide; no scrolling: a slide that does not fit is a bug the deck walk reports
+    options = [f"--SlidesExporter.reveal_width={SLIDE_WIDTH}",
+               f"--SlidesExporter.reveal_height={SLIDE_HEIGHT}",
                # collapsed sources (the quizzes' code holds the answers) stay hidden
                "--TagRemovePreprocessor.enabled=True",
                f"--TagRemovePreprocessor.remove_input_tags={export_html.HIDE_INPUT}"]
@@ -254,12 +574,17 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
             f"--HTMLExporter.widget_renderer_url={urls['renderer']}",
             f"--HTMLExporter.mathjax_url={urls['mathjax']}",
         ]
+    notes = speaker_notes()
     with tempfile.TemporaryDirectory() as tmp:
         copies = []
         for path in paths:
             copy = Path(tmp) / path.name
-            nb = nbformat.read(path, as_version=4)
+            nb = split(nbformat.read(path, as_version=4))
             assign(nb)
+            if path.stem not in notes:
+                raise RuntimeError(f"{path.name} has no speaker notes: add a [{path.stem}] "
+                                   f"table to {NOTES.relative_to(ROOT)}")
+            add_notes(nb, notes[path.stem], path.stem)
             export_html.hide_collapsed_inputs(nb)
             nbformat.write(nb, copy)
             copies.append(copy)
@@ -294,11 +619,22 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="exit 1 if any cell is stale")
     group.add_argument("--build", type=Path, metavar="DIR", help="write the decks into DIR")
+    parser.add_argument("--notes", action="store_true",
+                        help="regenerate the speaker-notes block of docs/teaching.md from "
+                             "docs/speaker_notes.toml (with --check: only check it)")
     parser.add_argument("--offline", action="store_true",
                         help="with --build: ship reveal.js and the widget front end in DIR")
     args = parser.parse_args(argv)
     if args.offline and not args.build:
         parser.error("--offline goes with --build DIR")
+    if args.notes:
+        fresh = write_notes_block(check=args.check)
+        if args.check and not fresh:
+            print("docs/teaching.md's speaker-notes block is stale: run python -m tools.slides "
+                  "--notes")
+        elif not fresh:
+            print("docs/teaching.md: speaker-notes block updated")
+        return 1 if args.check and not fresh else 0
     paths = [p.resolve() for p in args.paths] or lessons()
     if not paths:
         print("no notebooks found", file=sys.stderr)
