@@ -36,6 +36,9 @@ from numpy.typing import NDArray
 
 from lessons_lib.attention import attention_scores, softmax
 
+__all__ = ["Embeddings", "RealHead", "load_real_head", "load_sentence_embeddings",
+           "load_word_embeddings", "provenance", "score_table"]
+
 DATA_FILE = "minilm_head.npz"
 PROVENANCE_FILE = "minilm_head.json"
 

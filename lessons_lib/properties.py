@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lessons_lib._validate import Number, VectorLike, as_vector, finite_result, same_length
+from lessons_lib._validate import (
+    Number,
+    VectorLike,
+    as_number,
+    as_vector,
+    finite_result,
+    same_length,
+)
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.vectors import add, dot, norm, scale
 
@@ -59,7 +66,7 @@ def close_enough(x: float, y: float, *, rel_tol: float = REL_TOL, abs_tol: float
     >>> close_enough(3.6, 3.7)
     False
     """
-    (xv, yv) = as_vector([x, y], "the two numbers")
+    xv, yv = float(as_number(x, "x")), float(as_number(y, "y"))
     return math.isclose(xv, yv, rel_tol=rel_tol, abs_tol=abs_tol)
 
 
@@ -342,5 +349,6 @@ def float_pitfall(a: VectorLike = (1.8, 1.2), b: VectorLike = (0.8, 1.8),
     for i, (x, y) in enumerate(zip(va, vb, strict=True)):
         total = x * y if i == 0 else total + x * y
     expression = " + ".join(f"{x!r}*{y!r}" for x, y in zip(va, vb, strict=True))
-    (exp_v,) = as_vector([expected], "expected")
+    exp_v = as_number(expected, "expected")
+    finite_result(float(total), "a·b")
     return FloatPitfall(expression, float(total), float(exp_v))

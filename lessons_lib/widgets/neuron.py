@@ -20,15 +20,16 @@ NeuronWidget: z = w·x + b = 0.8·1 + (−0.5)·2 + 0.1 = 0.80 − 1.00 + 0.10 =
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
 
-from lessons_lib._validate import as_vector, same_length
+from lessons_lib._validate import as_number, as_vector, same_length
 from lessons_lib.formatting import format_number
 from lessons_lib.neurons import NeuronOutput, neuron, sigmoid
-from lessons_lib.widgets._common import TextReprMixin
+from lessons_lib.widgets._common import TextReprMixin, slider_limit
 from lessons_lib.widgets.sliders import LIVE, AccessibleControls, FiniteSlider
 
 __all__ = ["NeuronWidget", "sigmoid_svg"]
@@ -44,6 +45,13 @@ def _verdict(z: float) -> str:
     return "z ≈ 0 → σ(z) ≈ 0.5: undecided"
 
 
+def _finite_z(z: object) -> float:
+    value = float(as_number(z, "z"))
+    if not math.isfinite(value):
+        raise OverflowError("z is too large to draw. Scale the weights or inputs down.")
+    return value
+
+
 def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 120) -> str:
     """A small inline SVG of σ on [−z_range, z_range] with a dot at (z, σ(z)).
 
@@ -55,6 +63,7 @@ def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 
     >>> svg.startswith("<svg") and 'cx="130.0"' in svg and 'cy="60.0"' in svg
     True
     """
+    z = _finite_z(z)
     def px(zv: float) -> float:
         return round((zv + z_range) / (2 * z_range) * width, 1)
 
@@ -141,6 +150,7 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
     def __init__(self, w: Sequence[float] = (0.8, -0.5), x: Sequence[float] = (1.0, 2.0),
                  b: float = 0.1, *, labels: Sequence[str] | None = None, limit: float = 3.0,
                  large_text: bool = False, **kwargs: Any) -> None:
+        limit = slider_limit(limit)
         vw, vx = as_vector(w, "w"), as_vector(x, "x")
         same_length(vw, vx, names=("w", "x"), what="a neuron")
         if len(vw) > 6:
