@@ -9,10 +9,11 @@ wrong number.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import numbers
 import warnings
-from collections.abc import Sequence, Sized
+from collections.abc import Iterator, Sequence, Sized
 from decimal import Decimal
 from typing import Any
 
@@ -327,15 +328,39 @@ def as_large_array(value: object, name: str = "a", *,
     if arr.ndim != 1 or arr.size <= LARGE or arr.dtype.kind not in "iuf":
         return None  # the slow path explains 2-D, bool, object and str arrays precisely
     if arr.dtype.kind == "f" and check_finite:
-        finite = np.isfinite(arr)
-        if not finite.all():
-            i = int(np.argmin(finite))
-            raise _not_finite(name, i, float(arr[i]))
+        with np.errstate(over="ignore", invalid="ignore"):
+            total = float(arr.sum())  # one quick pass: a NaN or infinity makes it not finite
+        if not math.isfinite(total):
+            finite = np.isfinite(arr)
+            if not finite.all():
+                i = int(np.argmin(finite))
+                raise _not_finite(name, i, float(arr[i]))
     if arr.dtype.kind == "f":
         return arr.astype(np.float64, copy=False)
     if arr.dtype.kind == "u" and arr.dtype.itemsize == 8:
         return None  # uint64 beyond int64: exact Python ints on the slow path
     return arr.astype(np.int64, copy=False)
+
+
+@contextlib.contextmanager
+def overflow_named(what: str) -> Iterator[None]:
+    """Re-raise an ``OverflowError`` inside the block as one that names ``what`` (e.g. "w·x").
+
+    Examples
+    --------
+    >>> with overflow_named("w·x"):
+    ...     float(10**400)
+    Traceback (most recent call last):
+    ...
+    OverflowError: w·x is too large to represent as a float (over about 1.8e308). ...
+    """
+    try:
+        yield
+    except OverflowError:
+        raise OverflowError(
+            f"{what} is too large to represent as a float (over about 1.8e308). Scale the "
+            "numbers down, e.g. divide every number by 1000."
+        ) from None
 
 
 def same_length(a: Sized, b: Sized, names: tuple[str, str] = ("a", "b"),

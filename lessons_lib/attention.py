@@ -46,6 +46,7 @@ from lessons_lib._validate import (
     as_number,
     as_vector,
     check_finite,
+    overflow_named,
     refuse_masked,
     same_length,
 )
@@ -436,7 +437,7 @@ def attention_output(weights: ArrayLike, V: ArrayLike) -> FloatArray:
         raise ValueError(
             f"weights has {w.shape[1]} columns (one per key) but V has {v.shape[0]} rows "
             f"(weights.shape = {w.shape}, V.shape = {v.shape}). V needs one row per key, "
-            "in the same order as the keys."
+            "in the same order as the keys. Check that V was built from the same tokens."
         )
     check_finite(w, "weights")
     check_finite(v, "V")
@@ -464,11 +465,12 @@ def attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike, *, scale: bool = True,
            [2.69, 7.31]])
     """
     v = as_matrix(V, "V", "key")
-    k_rows = np.shape(K)[0] if np.ndim(K) == 2 else None
+    k_rows = as_matrix(K, "K", "key").shape[0]
     if k_rows is not None and v.shape[0] != k_rows:
         raise ValueError(
             f"V has {v.shape[0]} rows but K has {k_rows} rows. Each key needs its own value "
-            "row (same token, same order), so V and K must have the same number of rows."
+            "row (same token, same order), so V and K must have the same number of rows. "
+            "Check that V and K were built from the same tokens."
         )
     weights = attention_weights(Q, K, scale=scale, mask=mask)
     check_finite(v, "V")
@@ -537,7 +539,8 @@ def score_working(q: VectorLike, k: VectorLike, *, decimals: int = 4) -> ScoreWo
     """
     vq, vk = as_vector(q, "q"), as_vector(k, "k")
     same_length(vq, vk, names=("q", "k"), what="an attention score")
-    working = dot_working(vq, vk)
+    with overflow_named("q·k"):
+        working = dot_working(vq, vk)
     d_k = len(vq)
     return ScoreWorking(working, d_k, float(working.total) / math.sqrt(d_k), decimals)
 

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from lessons_lib._validate import VectorLike, as_large_array, as_vector, same_length
-from lessons_lib.vectors import dot, sum_left_to_right
+from lessons_lib.vectors import all_finite, dot, large_length, sum_left_to_right
 
 FloatVector = NDArray[np.float64]
 
@@ -37,8 +37,7 @@ def _length(x: FloatVector, large: bool) -> float:
     """‖x‖: math.hypot (the same bits on every machine) for a lesson's vector, NumPy for a
     large one; infinity when it overflows (the caller rescales)."""
     if large:
-        with np.errstate(over="ignore"):
-            return float(np.linalg.norm(x))
+        return large_length(x)
     try:
         return math.hypot(*x.tolist())
     except OverflowError:
@@ -65,8 +64,13 @@ def _unit(x: FloatVector, large: bool, name: str, what: str) -> tuple[FloatVecto
     return y / _length(y, large), length
 
 
-#: Lengths inside this range are divided directly; outside it, rescaled first.
-_SAFE = (1e-290, 1e290)
+def _safe(length: float) -> bool:
+    return _SAFE[0] < length < _SAFE[1]
+
+
+#: Lengths inside this range are divided directly; outside it, rescaled first (NumPy's
+#: √(x·x) needs the narrower range of :data:`lessons_lib.vectors.LARGE_SAFE`).
+_SAFE = (1e-150, 1e150)
 
 
 def _dot_units(ua: FloatVector, ub: FloatVector, large: bool) -> float:
@@ -83,6 +87,13 @@ def _pair(a: object, b: object, what: str) -> tuple[FloatVector, FloatVector, bo
 
 
 def _out(x: FloatVector, large: bool, what: str) -> list[float] | FloatVector:
+    if large:  # a NumPy array back, without the −0.0 → 0.0 pass: the fast path stays fast
+        if not all_finite(x):
+            raise OverflowError(
+                f"{what} is too large to represent as a float (it overflowed to infinity). "
+                "Scale the vectors down, e.g. divide every number by 1000."
+            )
+        return x
     if not np.isfinite(x).all():
         raise OverflowError(
             f"{what} is too large to represent as a float (it overflowed to infinity). "
@@ -112,6 +123,8 @@ def normalise(a: VectorLike) -> list[float]:
     """
     x, large = _floats(a, "a")
     unit, _ = _unit(x, large, "a", "its direction")
+    if large:
+        return unit  # type: ignore[return-value]  # every entry is at most 1 in size
     return _out(unit, large, "â")  # type: ignore[return-value]
 
 
@@ -130,6 +143,13 @@ def cosine_similarity(a: VectorLike, b: VectorLike) -> float:
     ValueError: b has zero length (every number is 0), so it points in no direction ...
     """
     xa, xb, large = _pair(a, b, "cosine similarity")
+    if large:  # three passes, like NumPy's a·b / (‖a‖‖b‖), when nothing can overflow
+        na, nb = _length(xa, True), _length(xb, True)
+        if _safe(na) and _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                c = float(np.dot(xa, xb)) / na / nb
+            if math.isfinite(c):
+                return float(np.clip(c, -1.0, 1.0))
     ua, _ = _unit(xa, large, "a", "the cosine similarity")
     ub, _ = _unit(xb, large, "b", "the cosine similarity")
     return float(np.clip(_dot_units(ua, ub, large), -1.0, 1.0))
@@ -163,6 +183,13 @@ def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> floa
     1.5708
     """
     xa, xb, large = _pair(a, b, "an angle")
+    if large:  # acos of the cosine is accurate away from 0° and 180°; near them, Kahan below
+        na, nb = _length(xa, True), _length(xb, True)
+        if _safe(na) and _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                c = float(np.dot(xa, xb)) / na / nb
+            if math.isfinite(c) and abs(c) < 0.99:
+                return math.degrees(math.acos(c)) if degrees else math.acos(c)
     ua, _ = _unit(xa, large, "a", "the angle")
     ub, _ = _unit(xb, large, "b", "the angle")
     theta = 2.0 * math.atan2(_length(ua - ub, large), _length(ua + ub, large))
@@ -182,6 +209,13 @@ def scalar_projection(a: VectorLike, b: VectorLike) -> float:
     -2.0
     """
     xa, xb, large = _pair(a, b, "a projection")
+    if large:
+        nb = _length(xb, True)
+        if _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                value = float(np.dot(xa, xb)) / nb
+            if math.isfinite(value):
+                return value
     ub, nb = _unit(xb, large, "b", "projecting onto it")
     if not large and _SAFE[0] < nb < _SAFE[1]:
         try:  # the lesson's formula, a·b / ‖b‖, with a·b exact for whole numbers
@@ -206,6 +240,13 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
     [0.0, 0.0]
     """
     xa, xb, large = _pair(a, b, "a projection")
+    if large:
+        nb = _length(xb, True)
+        if _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                reach = float(np.dot(xa, xb)) / nb / nb
+                if math.isfinite(reach):
+                    return _out(reach * xb, True, "the projection of a onto b")  # type: ignore[return-value]
     ub, _ = _unit(xb, large, "b", "projecting onto it")
     with np.errstate(over="ignore", invalid="ignore"):
         reach = _dot_units(xa, ub, large)

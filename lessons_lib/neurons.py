@@ -32,6 +32,7 @@ from lessons_lib._validate import (
     as_vector,
     check_finite,
     finite_result,
+    overflow_named,
     refuse_masked,
     same_length,
 )
@@ -123,7 +124,8 @@ def weighted_sum(w: VectorLike, x: VectorLike, b: float = 0.0) -> float:
     """
     vw, vx = as_vector(w, "w"), as_vector(x, "x")
     same_length(vw, vx, names=("w", "x"), what="a weighted sum")
-    return finite_result(float(dot(vw, vx)) + _bias(b), "w·x + b")
+    with overflow_named("w·x"):
+        return finite_result(float(dot(vw, vx)) + _bias(b), "w·x + b")
 
 
 def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
@@ -149,10 +151,12 @@ def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
     same_length(vw, vx, names=("w", "x"), what="a weighted sum")
     (bias,) = as_vector([b], "b")  # an int stays exact, like the products
     if bias == 0:
-        return str(dot_working(vw, vx, decimals=decimals))
+        with overflow_named("w·x"):
+            return str(dot_working(vw, vx, decimals=decimals))
     if isinstance(bias, float):  # one float anywhere: every result gets the same places
         vw = [float(v) for v in vw]
-    work = dot_working(vw, vx, decimals=decimals)
+    with overflow_named("w·x"):
+        work = dot_working(vw, vx, decimals=decimals)
     sign = f" {MINUS} " if bias < 0 else " + "
     b_first = format_number(abs(bias), work.decimals, trim=True)  # shown like the factors
     b_second = work.format(abs(bias))

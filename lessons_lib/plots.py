@@ -219,7 +219,10 @@ def plot_cost(labels: Sequence[str], values: Sequence[float], *, ylabel: str,
     >>> [t.get_text() for t in fig.axes[0].texts]
     ['1', '3']
     """
-    vals = as_vector(list(values), "values")
+    vals = as_vector(values, "values")
+    if any(abs(v) > 1e15 for v in vals):
+        raise ValueError("values holds a number too large to draw as a bar. Scale the values "
+                         "down, e.g. divide them by 1000.")
     if len(labels) != len(vals):
         raise ValueError(f"{len(labels)} labels for {len(vals)} values: give one label per bar.")
     fig, ax = _figure((5.0, 3.5))

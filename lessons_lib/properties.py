@@ -28,6 +28,7 @@ from lessons_lib._validate import (
     as_number,
     as_vector,
     finite_result,
+    overflow_named,
     same_length,
 )
 from lessons_lib.formatting import format_number, format_vector
@@ -188,8 +189,12 @@ def dot_properties(a: VectorLike, b: VectorLike, c: VectorLike | None = None,
     same_length(va, vb, what="the properties")
     vc = _default_c(len(va)) if c is None else as_vector(c, "c")
     same_length(va, vc, names=("a", "c"), what="the distributive law")
-    (kv,) = as_vector([k], "k")
+    kv = as_number(k, "k")
+    with overflow_named("a·b, a·c or a·(b + c)"):
+        return _report(va, vb, vc, kv)
 
+
+def _report(va: list[Number], vb: list[Number], vc: list[Number], kv: Number) -> PropertyReport:
     A, B, C = (np.abs(np.asarray(v, dtype=float)) for v in (va, vb, vc))
 
     def eq(name: str, law: str, left: float, right: float, size: float) -> PropertyCheck:
@@ -250,7 +255,8 @@ def clip_by_norm(g: VectorLike, max_norm: float) -> list[float]:
         raise ValueError(f"max_norm must be a positive number (got {max_norm!r}). "
                          "It is the longest length the gradient may have, e.g. 1.0.")
     arr = np.asarray(vg, dtype=float)
-    squared = float(dot(arr, arr))  # g·g = ‖g‖², no square root yet
+    with overflow_named("g·g"):
+        squared = float(dot(arr, arr))  # g·g = ‖g‖², no square root yet
     if squared <= m * m:
         return arr.tolist()
     return (arr * (m / math.sqrt(squared))).tolist()
@@ -270,7 +276,11 @@ def clip_working(g: VectorLike, max_norm: float) -> str:
     vg = as_vector(g, "g")
     clipped = clip_by_norm(vg, max_norm)
     m = float(max_norm)
-    squared = float(dot(vg, vg))
+    if not math.isfinite(m * m):
+        raise OverflowError("max_norm² is too large to represent as a float (over about "
+                            "1.8e308). Use a smaller max_norm, e.g. max_norm = 1.")
+    with overflow_named("g·g"):
+        squared = float(dot(vg, vg))
     terms = " + ".join(f"{format_number(x, 4, trim=True)}·{format_number(x, 4, trim=True)}"
                        for x in vg)
     sq = format_number(squared, 4, trim=True)

@@ -65,6 +65,10 @@ def cosine_scores(X: NDArray[np.float64], q: NDArray[np.float64]) -> NDArray[np.
     [1.0, 0.6]
     """
     Xm, qv = _checked(X, q)
+    if not np.isfinite(Xm).all():
+        i, j = (int(t) for t in np.argwhere(~np.isfinite(Xm))[0])
+        raise ValueError(f"X[{i}, {j}] is {Xm[i, j]}, not a finite number, so its cosine would "
+                         "be meaningless. Replace it with a finite number.")
     norms = np.sqrt(np.einsum("ij,ij->i", Xm, Xm)) * np.sqrt(qv @ qv)
     if not np.isfinite(norms).all() or (norms == 0).any():
         # too large, too small or zero for the fast formula: the exact path decides
@@ -138,11 +142,13 @@ def compare_dot_vs_cosine(n_vectors: int = 100_000, dim: int = 64, *, seed: int 
     """
     for name, value in (("n_vectors", n_vectors), ("dim", dim), ("repeat", repeat),
                         ("number", number)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-            raise ValueError(f"{name} must be a whole number ≥ 1 (got {str(value)[:30]}). "
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not (
+                1 <= value <= 10**8):
+            raise ValueError(f"{name} must be a whole number from 1 to 10**8 (got "
+                             f"{str(value)[:30]}). "
                              f"Use e.g. {name} = 10.")
     if n_vectors * dim > 10**8:
-        raise ValueError(f"n_vectors × dim is {n_vectors * dim:.3g}: more numbers than this "
+        raise ValueError(f"n_vectors × dim is {n_vectors * dim:,}: more numbers than this "
                          "demo needs (at most 100,000,000). Use smaller sizes, e.g. "
                          "n_vectors = 100_000, dim = 64.")
     n_vectors, dim = int(n_vectors), int(dim)

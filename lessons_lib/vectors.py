@@ -91,6 +91,32 @@ def scale(c: float | int, a: VectorLike) -> list[Number]:
     return [finite_result(x, "c·a") for x in out]
 
 
+def all_finite(x: NDArray[np.floating]) -> bool:
+    """Whether every entry of a float array is finite, usually in one quick pass (a sum)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        if math.isfinite(float(x.sum())):
+            return True
+    return bool(np.isfinite(x).all())  # the sum may overflow although every entry is finite
+
+
+#: A large vector's length by NumPy (√(x·x)) is exact to rounding inside this range; outside
+#: it the squares under- or overflow, and the vector is rescaled first.
+LARGE_SAFE = (1e-150, 1e150)
+
+
+def large_length(x: NDArray[np.float64]) -> float:
+    """‖x‖ of a large float array: NumPy's norm, rescaled when the squares would not fit."""
+    with np.errstate(over="ignore", under="ignore"):
+        length = float(np.linalg.norm(x))
+    if LARGE_SAFE[0] < length < LARGE_SAFE[1]:
+        return length
+    biggest = float(np.max(np.abs(x)))
+    if biggest == 0.0:
+        return 0.0
+    with np.errstate(over="ignore"):
+        return biggest * float(np.linalg.norm(x / biggest))
+
+
 def _overflowed(what: str) -> OverflowError:
     return OverflowError(
         f"{what} is too large to represent as a float (it overflowed to infinity). "
@@ -111,7 +137,7 @@ def _add_large(a: object, b: object) -> NDArray[np.number] | None:
         return xa + xb if bound < 2**63 else None  # beyond int64: exact ints, slow path
     with np.errstate(over="ignore", invalid="ignore"):
         out = xa.astype(np.float64, copy=False) + xb.astype(np.float64, copy=False)
-    if not np.isfinite(out).all():
+    if not all_finite(out):
         as_large_array(a, "a")  # a NaN or infinity inside: say which
         as_large_array(b, "b")
         raise _overflowed("a + b")
@@ -128,7 +154,7 @@ def _scale_large(c: Number, a: object) -> NDArray[np.number] | None:
         return c * xa if bound < 2**63 else None
     with np.errstate(over="ignore", invalid="ignore"):
         out = float(c) * xa.astype(np.float64, copy=False)
-    if not np.isfinite(out).all():
+    if not all_finite(out):
         as_large_array(a, "a")
         raise _overflowed("c·a")
     return out
@@ -236,7 +262,9 @@ def norm(a: VectorLike) -> float:
     3.0
     """
     xa = as_large_array(a, "a")
-    va = xa.tolist() if xa is not None else as_vector(a, "a")
+    if xa is not None:
+        return finite_result(large_length(xa.astype(np.float64, copy=False)), "‖a‖")
+    va = as_vector(a, "a")
     try:
         length = math.hypot(*va)
     except OverflowError:

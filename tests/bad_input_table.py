@@ -409,10 +409,11 @@ def _frac_float(f: Fraction) -> float:
 
 
 def _softmax(s: np.ndarray, t: float = 1.0) -> np.ndarray:
-    z = s / t
-    z = z - z.max(axis=-1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=-1, keepdims=True)
+    with np.errstate(all="ignore"):
+        z = s / t
+        z = z - z.max(axis=-1, keepdims=True)
+        e = np.exp(z)
+        return _fin(e / e.sum(axis=-1, keepdims=True))
 
 
 def _scores(q: Any, k: Any, scale: bool = True) -> np.ndarray:
@@ -1216,7 +1217,7 @@ ERRORS = (TypeError, ValueError, OverflowError, ZeroDivisionError)
 
 def _names_problem(msg: str, name: str) -> bool:
     n = re.escape(name)
-    return bool(re.search(rf"(^|[\s(`'\"]){n}(\[|\s|·|'s|’s|,|\.|:|\)|=|$)", msg))
+    return bool(re.search(rf"(^|[\s(`'\"]){n}(\[|\s|·|'s|’s|,|\.|:|;|\)|=|$)", msg))
 
 
 def _clear(exc: BaseException, name: str, others: tuple[str, ...] = ()) -> tuple[bool, str]:

@@ -184,7 +184,7 @@ def test_neuron_widget_reads_browser_slider_noise_as_the_number_shown():
 
 
 @pytest.mark.parametrize("temperature, needle", [
-    (float("nan"), "temperature is nan"), (True, "True/False"), (0, "between 0.1 and 10"),
+    (float("nan"), "temperature is NaN"), (True, "True/False"), (0, "between 0.1 and 10"),
     (11, "between 0.1 and 10"),
 ])
 def test_explorer_temperature_is_checked(temperature, needle):
