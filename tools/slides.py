@@ -56,6 +56,7 @@ import nbformat
 
 from tools import export_html
 from tools._paths import lessons
+from tools.learner_work import refuse_uncommitted
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ANSWER = re.compile(r"^answer\s*=", re.MULTILINE)  # at column 0, not a keyword argument
@@ -294,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="exit 1 if any cell is stale")
     group.add_argument("--build", type=Path, metavar="DIR", help="write the decks into DIR")
+    parser.add_argument("--force", action="store_true",
+                        help="also rewrite notebooks holding work git has not committed")
     parser.add_argument("--offline", action="store_true",
                         help="with --build: ship reveal.js and the widget front end in DIR")
     args = parser.parse_args(argv)
@@ -314,11 +317,17 @@ def main(argv: list[str] | None = None) -> int:
         for deck in build(paths, args.build, offline=args.offline):
             print(f"wrote {deck}")
         return 0
+    writes = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         if assign(nb):
-            nbformat.write(nb, path)
-            print(f"slide types updated: {path.name}")
+            writes.append((path, nb))
+    code = refuse_uncommitted([p for p, _ in writes], force=args.force, tool="tools.slides")
+    if code:
+        return code
+    for path, nb in writes:
+        nbformat.write(nb, path)
+        print(f"slide types updated: {path.name}")
     return 0
 
 
