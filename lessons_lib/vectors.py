@@ -261,9 +261,15 @@ def norm(a: VectorLike) -> float:
     >>> norm([1, 2, 2])
     3.0
     """
-    xa = as_large_array(a, "a")
-    if xa is not None:
-        return finite_result(large_length(xa.astype(np.float64, copy=False)), "‖a‖")
+    xa = as_large_array(a, "a", check_finite=False)
+    if xa is not None:  # one pass: a NaN or infinity inside makes the length not finite
+        x = xa.astype(np.float64, copy=False)
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            length = float(np.linalg.norm(x))
+        if LARGE_SAFE[0] < length < LARGE_SAFE[1]:
+            return length
+        as_large_array(a, "a")  # names a NaN or infinity inside, if there is one
+        return finite_result(large_length(x), "‖a‖")
     va = as_vector(a, "a")
     try:
         length = math.hypot(*va)
