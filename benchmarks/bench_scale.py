@@ -5,6 +5,10 @@
   same bits on every CPU, which costs about a microsecond per entry; above 1000 it
   validates the array in one vectorised pass and calls NumPy, and the ratio shows what
   that check costs (n = 1000 and 1001 show the switch);
+* every other vector operation (``add``, ``scale``, ``norm``, ``normalise``,
+  ``cosine_similarity``, ``angle_between``, ``scalar_projection``, ``project_onto``) vs
+  its NumPy one-liner on the same vectors, n = 10³ … 10⁷ (10³ is still the exact,
+  lesson-sized path; from 1001 on the vectorised one);
 * ``lessons_lib.attention_weights(Q, K)`` vs the inline NumPy softmax(Q Kᵀ/√d) on score
   tables of n² = 10³ … 10⁷ entries (n = 32 … 3162 tokens, d = 64).
 
@@ -36,6 +40,24 @@ from lessons_lib.attention import attention_weights
 DOT_SIZES = [10**3, 10**3 + 1, 10**4, 10**5, 10**6, 10**7]
 TABLE_SIZES = [10**3, 10**4, 10**5, 10**6, 10**7]  # entries of the n × n score table
 D = 64
+
+
+VECTOR_SIZES = [10**3, 10**4, 10**5, 10**6, 10**7]
+_norm = np.linalg.norm
+
+#: Each vector operation, its NumPy one-liner, and how to compare their answers.
+VECTOR_OPS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
+    "add": (ll.add, lambda a, b: a + b),
+    "scale": (lambda a, b: ll.scale(2.5, a), lambda a, b: 2.5 * a),
+    "norm": (lambda a, b: ll.norm(a), lambda a, b: _norm(a)),
+    "normalise": (lambda a, b: ll.normalise(a), lambda a, b: a / _norm(a)),
+    "cosine_similarity": (ll.cosine_similarity, lambda a, b: a @ b / (_norm(a) * _norm(b))),
+    "angle_between": (ll.angle_between,
+                      lambda a, b: np.degrees(np.arccos(np.clip(
+                          a @ b / (_norm(a) * _norm(b)), -1.0, 1.0)))),
+    "scalar_projection": (ll.scalar_projection, lambda a, b: a @ b / _norm(b)),
+    "project_onto": (ll.project_onto, lambda a, b: (a @ b / (b @ b)) * b),
+}
 
 
 def inline_weights(Q: np.ndarray, K: np.ndarray) -> np.ndarray:
@@ -77,6 +99,16 @@ def main() -> int:
         cases.append({"what": "dot", "n": n, "loops": loops,
                       "pkg": (lambda a=a, b=b: ll.dot(a, b)),
                       "base": (lambda a=a, b=b: np.dot(a, b))})
+    for what, (pkg, base) in VECTOR_OPS.items():
+        for n in VECTOR_SIZES:
+            a, b = rng.standard_normal(n), rng.standard_normal(n)
+            if not np.allclose(np.asarray(pkg(a, b), dtype=float), base(a, b), rtol=1e-9,
+                               atol=1e-12):
+                raise RuntimeError(f"{what} disagrees with NumPy at n = {n}")
+            loops = max(1, 10**5 // n)  # 100 loops of the exact path at n = 1000: ~0.2 s
+            cases.append({"what": what, "n": n, "loops": loops,
+                          "pkg": (lambda a=a, b=b, f=pkg: f(a, b)),
+                          "base": (lambda a=a, b=b, f=base: f(a, b))})
     for entries in TABLE_SIZES:
         n = round(math.sqrt(entries))
         Q, K = rng.standard_normal((n, D)), rng.standard_normal((n, D))
@@ -107,6 +139,13 @@ def main() -> int:
                           "numpy_ms": base, "rounds": case["rounds"]})
         rows.append([case["what"], f"{case['n']:,}", pkg["median"], base["median"],
                      f"{ratio['median']:.2f} [{ratio['min']:.2f}–{ratio['max']:.2f}]"])
+    slow = [r for r in results if r["n"] == 10**6 and r["what"] != "attention_weights"
+            and r["ratio"]["max"] > 5]
+    longest = [r for r in results if r["n"] == 10**7 and r["package_ms"]["max"] > 5000]
+    print("target ≤ 5× NumPy at 10⁶ in every round:",
+          "met" if not slow else f"missed by {[r['what'] for r in slow]}")
+    print("target nothing over 5 s at 10⁷:",
+          "met" if not longest else f"missed by {[r['what'] for r in longest]}")
     print(table(["function", "n", "lessons_lib ms (median)", "NumPy ms (median)",
                  "ratio median [range]"], rows))
     save("scale", {"results": results, "rounds": args.rounds, "repeats": args.repeats,

@@ -43,8 +43,11 @@ from lessons_lib._validate import (
     VectorLike,
     as_float_array,
     as_matrix,
+    as_number,
     as_vector,
     check_finite,
+    overflow_named,
+    refuse_masked,
     same_length,
 )
 from lessons_lib.formatting import format_number
@@ -144,7 +147,7 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
     k = as_matrix(K, "K", "key")
     if q.shape[1] != k.shape[1]:
         raise ValueError(
-            f"Q's rows have {q.shape[1]} components but K's rows have {k.shape[1]} "
+            f"Q has rows of {q.shape[1]} numbers but K has rows of {k.shape[1]} "
             f"(Q.shape = {q.shape}, K.shape = {k.shape}). Every query is compared with every "
             "key by a dot product, so both need the same dimension d_k. Check the projections "
             "that made them (Q = X @ W_q, K = X @ W_k), or transpose a matrix you built "
@@ -197,6 +200,22 @@ def _softmax_rows(scores: FloatArray, axis: int, temperature: float) -> FloatArr
     return out
 
 
+def _temperature(temperature: object) -> float:
+    if isinstance(temperature, float) and temperature == 1.0:
+        return 1.0
+    try:
+        t = float(as_number(temperature, "temperature"))
+    except ValueError as error:
+        raise ValueError(f"{error} Use a positive number such as temperature = 1.0.") from None
+    if not t > 0:
+        raise ValueError(
+            f"temperature is {format_number(t, trim=True)}, but it must be a positive number "
+            "(1.0 = plain softmax; larger = flatter weights, smaller = sharper). Use e.g. "
+            "temperature = 1.0."
+        )
+    return t
+
+
 def softmax(scores: ArrayLike, axis: int = -1, *, temperature: float = 1.0) -> FloatArray:
     """Turn scores into weights that are positive and sum to 1 along ``axis`` (lesson 07).
 
@@ -234,15 +253,7 @@ def softmax(scores: ArrayLike, axis: int = -1, *, temperature: float = 1.0) -> F
     >>> softmax([1.0, 2.0, 3.0], temperature=100).round(3)
     array([0.33 , 0.333, 0.337])
     """
-    if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real):
-        raise TypeError(
-            f"temperature is {temperature!r}, not a number. Use a positive number such as 1.0."
-        )
-    if not (math.isfinite(temperature) and temperature > 0):
-        raise ValueError(
-            f"temperature is {temperature}, but it must be a positive, finite number "
-            "(1.0 = plain softmax; larger = flatter weights, smaller = sharper)."
-        )
+    temperature = _temperature(temperature)
     arr = as_float_array(scores, "scores")
     if arr.ndim == 0:
         raise ValueError(
@@ -269,9 +280,20 @@ def causal_mask(n: int) -> NDArray[np.bool_]:
            [1, 1, 0],
            [1, 1, 1]])
     """
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-        raise ValueError(f"n is {n!r}; give the number of tokens as a whole number ≥ 1.")
-    return np.tri(int(n), dtype=bool)
+    return np.tri(_token_count(n, "n"), dtype=bool)
+
+
+#: The most tokens a mask is built for: an n × n mask of 10,000 tokens is 100 MB already.
+MAX_TOKENS = 10_000
+
+
+def _token_count(n: object, name: str, lo: int = 1) -> int:
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or not (
+            lo <= int(n) <= MAX_TOKENS):
+        text = repr(n) if len(repr(n)) <= 30 else repr(n)[:27] + "..."
+        raise ValueError(f"{name} is {text}; give the number of tokens as a whole number from "
+                         f"{lo} to {MAX_TOKENS:,}, e.g. {name} = 5.")
+    return int(n)
 
 
 def padding_mask(valid: int | VectorLike, n: int | None = None) -> NDArray[np.bool_]:
@@ -299,23 +321,34 @@ def padding_mask(valid: int | VectorLike, n: int | None = None) -> NDArray[np.bo
     >>> padding_mask([1, 0, 1]).astype(int)[0]
     array([1, 0, 1])
     """
-    if isinstance(valid, numbers.Integral) and not isinstance(valid, bool):
-        if n is None or isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+    refuse_masked(valid, "valid")
+    if isinstance(valid, numbers.Integral) and not isinstance(valid, (bool, np.bool_)):
+        if n is None:
             raise ValueError(
-                f"padding_mask({valid}) needs the padded length too: padding_mask({valid}, n=...)."
+                f"padding_mask({valid}) needs the padded number of tokens n too. "
+                f"Give it, e.g. padding_mask({valid}, n=5)."
             )
-        if not 1 <= valid <= n:
+        size = _token_count(n, "n")
+        if not 1 <= valid <= size:
             raise ValueError(
-                f"{valid} real tokens out of n = {n}: the number of real tokens must be "
-                f"between 1 and {n}."
+                f"valid is {valid} real tokens out of n = {size}: the number of real tokens must "
+                f"be between 1 and {size}. Use e.g. padding_mask(2, n={size})."
             )
-        flags = np.arange(int(n)) < int(valid)
+        flags: NDArray[np.bool_] = np.arange(size) < int(valid)
     else:
-        raw = np.asarray(valid)
-        if raw.dtype.kind == "b" and raw.ndim == 1:
-            flags = raw
+        raw = valid
+        if isinstance(raw, np.ndarray) and raw.dtype.kind == "b" and raw.ndim != 1:
+            raise ValueError(
+                f"valid has shape {raw.shape}, but it must hold one flag per token (1-D). "
+                "Pick one sentence's flags, e.g. valid[0]."
+            )
+        if isinstance(raw, np.ndarray) and raw.dtype.kind == "b":
+            flags = raw.astype(bool)
+        elif isinstance(raw, (list, tuple)) and raw and all(
+                isinstance(v, (bool, np.bool_)) for v in raw):
+            flags = np.array([bool(v) for v in raw])
         else:
-            values = as_vector(valid, "valid") if raw.dtype.kind != "b" else []
+            values = as_vector(valid, "valid")
             if any(v not in (0, 1) for v in values):
                 raise ValueError(
                     "valid must hold one flag per token: True/1 for a real token, False/0 for "
@@ -323,9 +356,11 @@ def padding_mask(valid: int | VectorLike, n: int | None = None) -> NDArray[np.bo
                 )
             flags = np.asarray(values, dtype=bool)
         if n is not None and n != flags.size:
-            raise ValueError(f"valid has {flags.size} flags but n = {n}; they must agree.")
+            raise ValueError(f"valid has {flags.size} flags but n = {n}; they must agree. "
+                             "Leave n out when you give one flag per token.")
         if not flags.any():
-            raise ValueError("every token is padding: keep at least one real token.")
+            raise ValueError("valid marks every token as padding: keep at least one real token, "
+                             "e.g. valid = [True, True, False].")
     size = flags.size
     return np.broadcast_to(flags, (size, size)).copy()
 
@@ -371,6 +406,7 @@ def attention_weights(Q: ArrayLike, K: ArrayLike, *, scale: bool = True,
     if mask is not None:
         m = _check_mask(mask, (scores.shape[0], scores.shape[1]))
         scores = np.where(m, scores, -np.inf)
+    temperature = _temperature(temperature)
     if temperature != 1.0:
         return softmax(scores, temperature=temperature)
     return _softmax_rows(scores, -1, 1.0)
@@ -401,7 +437,7 @@ def attention_output(weights: ArrayLike, V: ArrayLike) -> FloatArray:
         raise ValueError(
             f"weights has {w.shape[1]} columns (one per key) but V has {v.shape[0]} rows "
             f"(weights.shape = {w.shape}, V.shape = {v.shape}). V needs one row per key, "
-            "in the same order as the keys."
+            "in the same order as the keys. Check that V was built from the same tokens."
         )
     check_finite(w, "weights")
     check_finite(v, "V")
@@ -429,11 +465,12 @@ def attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike, *, scale: bool = True,
            [2.69, 7.31]])
     """
     v = as_matrix(V, "V", "key")
-    k_rows = np.shape(K)[0] if np.ndim(K) == 2 else None
+    k_rows = as_matrix(K, "K", "key").shape[0]
     if k_rows is not None and v.shape[0] != k_rows:
         raise ValueError(
             f"V has {v.shape[0]} rows but K has {k_rows} rows. Each key needs its own value "
-            "row (same token, same order), so V and K must have the same number of rows."
+            "row (same token, same order), so V and K must have the same number of rows. "
+            "Check that V and K were built from the same tokens."
         )
     weights = attention_weights(Q, K, scale=scale, mask=mask)
     check_finite(v, "V")
@@ -505,7 +542,8 @@ def score_working(q: VectorLike, k: VectorLike, *, decimals: int = 4) -> ScoreWo
     """
     vq, vk = as_vector(q, "q"), as_vector(k, "k")
     same_length(vq, vk, names=("q", "k"), what="an attention score")
-    working = dot_working(vq, vk)
+    with overflow_named("q·k"):
+        working = dot_working(vq, vk)
     d_k = len(vq)
     return ScoreWorking(working, d_k, float(working.total) / math.sqrt(d_k), decimals)
 
@@ -560,9 +598,11 @@ def score_variance(d_k_values: VectorLike = (4, 16, 64, 256), *, n_pairs: int = 
     >>> [round(v, 1) for v in result.scaled]
     [1.0, 1.0]
     """
-    dims = [int(d) for d in as_vector(d_k_values, "d_k_values")]
-    if any(d < 1 for d in dims):
-        raise ValueError("every d_k must be a whole number ≥ 1, e.g. (4, 16, 64).")
+    values = as_vector(d_k_values, "d_k_values")
+    if any(d != int(d) or not 1 <= d <= 4096 for d in values) or len(values) > 20:
+        raise ValueError("d_k_values must hold at most 20 whole numbers ≥ 1 and ≤ 4096, "
+                         "e.g. d_k_values = (4, 16, 64).")
+    dims = [int(d) for d in values]
     rng = np.random.default_rng(seed)
     raw, scaled = [], []
     for d in dims:
@@ -588,10 +628,17 @@ def format_table(table: ArrayLike, row_labels: list[str], col_labels: list[str],
     milk          −0.25  2.00
     """
     arr = as_float_array(table, "table")
+    for name, labels in (("row_labels", row_labels), ("col_labels", col_labels)):
+        if isinstance(labels, (str, bytes)) or not isinstance(labels, (list, tuple)) or not all(
+                isinstance(x, str) for x in labels):
+            raise TypeError(f"{name} must be a list of words, one per "
+                            f"{'row' if name == 'row_labels' else 'column'}, e.g. "
+                            f"{name} = ['cat', 'milk'].")
     if arr.ndim != 2 or arr.shape != (len(row_labels), len(col_labels)):
         raise ValueError(
-            f"table has shape {arr.shape} but there are {len(row_labels)} row labels and "
-            f"{len(col_labels)} column labels; give one label per row and per column."
+            f"table has shape {arr.shape} but there are {len(row_labels)} row_labels and "
+            f"{len(col_labels)} col_labels; give one label per row and per column, e.g. "
+            f"{arr.shape[0] if arr.ndim else 1} row_labels."
         )
     check_finite(arr, "table")
     cells = [[format_number(float(x), decimals) for x in row] for row in arr]

@@ -36,6 +36,9 @@ from numpy.typing import NDArray
 
 from lessons_lib.attention import attention_scores, softmax
 
+__all__ = ["Embeddings", "RealHead", "load_real_head", "load_sentence_embeddings",
+           "load_word_embeddings", "provenance", "score_table"]
+
 DATA_FILE = "minilm_head.npz"
 PROVENANCE_FILE = "minilm_head.json"
 
@@ -84,7 +87,7 @@ class Embeddings:
         try:
             return self.vectors[self.labels.index(label)]
         except ValueError:
-            raise KeyError(
+            raise UnknownLabel(
                 f"{label!r} is not in the shipped data. Choose one of: {', '.join(self.labels)}."
             ) from None
 
@@ -124,6 +127,14 @@ def load_sentence_embeddings() -> Embeddings:
     return Embeddings([str(s) for s in data["sentences"]], data["sentence_embeddings"])
 
 
+class UnknownLabel(KeyError, ValueError):
+    """A word or sentence that the shipped data does not have (a ``KeyError`` for lookups,
+    a ``ValueError`` for a bad argument), shown with its message, not its repr."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 def score_table(embeddings: Embeddings, rows: list[str], cols: list[str]) -> FloatArray:
     """Dot product of every chosen row vector with every chosen column vector (lesson 06).
 
@@ -138,8 +149,15 @@ def score_table(embeddings: Embeddings, rows: list[str], cols: list[str]) -> Flo
     >>> bool(table[0, 0] > table[0, 1])      # cat is closer to kitten than to car
     True
     """
-    if not rows or not cols:
-        raise ValueError("choose at least one word for the rows and one for the columns.")
+    for name, words in (("rows", rows), ("cols", cols)):
+        if isinstance(words, (str, bytes)) or not isinstance(words, (list, tuple)) or not (
+                words and all(isinstance(w, str) for w in words)):
+            raise TypeError(f"{name} must be a list of at least one word, e.g. "
+                            f"{name} = ['cat', 'dog'].")
+        unknown = [w for w in words if w not in embeddings.labels]
+        if unknown:
+            raise UnknownLabel(f"{name} holds {unknown[0]!r}, which is not in the shipped data. "
+                               f"Choose one of: {', '.join(embeddings.labels)}.")
     R = np.stack([embeddings[r] for r in rows]).astype(np.float64)
     C = np.stack([embeddings[c] for c in cols]).astype(np.float64)
     return attention_scores(R, C, scale=False)

@@ -39,6 +39,13 @@ __all__ = ["alt_text", "describe", "figure_html", "install"]
 _LABEL_PREFIX = "lessons_lib:"  # marks a description set by describe()
 
 
+def _is_figure(fig: object) -> None:
+    if not (hasattr(fig, "set_label") and hasattr(fig, "axes") and hasattr(fig, "savefig")):
+        kind = "None" if fig is None else f"a {type(fig).__name__}"
+        raise TypeError(f"fig is {kind}, not a matplotlib figure. Pass the figure itself, e.g. "
+                        "fig, ax = plt.subplots(), then describe(fig, '…').")
+
+
 def describe(fig: Figure, text: str) -> Figure:
     """Give ``fig`` the description a screen reader reads; return ``fig``.
 
@@ -54,8 +61,10 @@ def describe(fig: Figure, text: str) -> Figure:
     matplotlib.figure.Figure
         The same figure, for ``return describe(fig, "…")``.
     """
+    _is_figure(fig)
     if not isinstance(text, str) or not text.strip():
-        raise ValueError("a figure's description is a non-empty sentence saying what it shows")
+        raise ValueError("text must be a non-empty sentence saying what the figure shows, e.g. "
+                         "text = 'Two arrows 32° apart'.")
     fig.set_label(_LABEL_PREFIX + text.strip())
     return fig
 
@@ -77,6 +86,7 @@ def alt_text(fig: Figure) -> str:
     str
         One line of plain text.
     """
+    _is_figure(fig)
     label = str(fig.get_label() or "")
     if label.startswith(_LABEL_PREFIX):
         return label.removeprefix(_LABEL_PREFIX)
@@ -120,6 +130,7 @@ def figure_html(fig: Figure) -> str:
     str
         HTML with the picture inline (a ``data:`` URL), so it needs no file beside it.
     """
+    _is_figure(fig)
     from IPython.core.pylabtools import print_figure
 
     png = print_figure(fig, "png", bbox_inches="tight")

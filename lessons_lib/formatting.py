@@ -9,8 +9,11 @@ Negative numbers use the typographic minus sign ``−`` as the sources do.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterable
+
+from lessons_lib._validate import as_number, as_vector
+
+__all__ = ["decimals_needed", "format_cell", "format_fixed", "format_number", "format_vector"]
 
 MINUS = "\u2212"  # the minus sign used in printed mathematics
 
@@ -52,11 +55,8 @@ def format_number(x: float | int, decimals: int = 2, trim: bool = False) -> str:
     >>> format_number(1.8, trim=True)
     '1.8'
     """
-    if isinstance(x, bool):
-        raise TypeError("format_number got a bool; pass a number such as 1 or 0.")
-    if not isinstance(x, numbers.Real):
-        raise TypeError(f"format_number got {x!r} (a {type(x).__name__}), not a number. "
-                        "Pass the number itself, without quotes.")
+    if not (isinstance(x, int) and not isinstance(x, bool)):
+        x = as_number(x, "x")
     if isinstance(x, int):
         text = str(x)
     else:
@@ -95,9 +95,11 @@ def format_fixed(x: float | int, decimals: int = 2) -> str:
     >>> format_fixed(-0.02)
     '−0.02'
     """
-    value = float(x)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"cannot display {value}: results shown to a learner must be finite.")
+    exact = as_number(x, "x")
+    if isinstance(exact, int):  # every digit of a whole number, even past 2**53
+        text = str(exact) + ("." + "0" * decimals if decimals > 0 else "")
+        return text.replace("-", MINUS)
+    value = float(exact)
     text = f"{value:.{decimals}f}"
     if float(text) == 0.0:
         text = text.lstrip("-")
@@ -118,13 +120,14 @@ def format_cell(x: float | int, decimals: int = 2) -> str:
     >>> format_cell(0.00049, 3)
     '<.001'
     """
-    value = float(x)
+    exact = as_number(x, "x")
+    value = float(exact)
     if value == 0.0:
         return "0"
     smallest = "." + "0" * (decimals - 1) + "1" if decimals > 0 else "1"
     if abs(value) < 0.5 * 10.0 ** -decimals:
         return f"<{smallest}" if value > 0 else f">{MINUS}{smallest}"
-    return format_fixed(value, decimals)
+    return format_fixed(exact, decimals)
 
 
 def decimals_needed(*vectors: Iterable[float | int], lo: int = 2, hi: int = 6) -> int:
@@ -145,7 +148,7 @@ def decimals_needed(*vectors: Iterable[float | int], lo: int = 2, hi: int = 6) -
     total = 0
     for v in vectors:
         places = 0
-        for x in v:
+        for x in as_vector(v, "vectors"):
             if isinstance(x, float) and not x.is_integer():
                 text = repr(x)
                 places = max(places, len(text.split(".")[1]) if "." in text and "e" not in text
@@ -166,7 +169,5 @@ def format_vector(values: Iterable[float | int], decimals: int = 2, trim: bool =
     >>> format_vector([0.1 + 0.2, -1.5], trim=False)
     '[0.30, −1.50]'
     """
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise TypeError(f"format_vector got {values!r} (a {type(values).__name__}), not a "
-                        "vector. Pass a list of numbers, e.g. format_vector([1.8, 1.2]).")
+    values = as_vector(values, "values")
     return "[" + ", ".join(format_number(v, decimals, trim) for v in values) + "]"

@@ -14,23 +14,100 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import NDArray
 
-from lessons_lib._validate import Number, VectorLike, as_vector, same_length
-from lessons_lib.vectors import dot, norm, sum_left_to_right
+from lessons_lib._validate import VectorLike, as_large_array, as_vector, same_length
+from lessons_lib.vectors import all_finite, dot, large_length, sum_left_to_right
+
+FloatVector = NDArray[np.float64]
+
+__all__ = ["angle_between", "cosine_similarity", "normalise", "project_onto",
+           "scalar_projection", "sign_message", "sign_rules"]
 
 
-def _nonzero(v: list[Number], name: str, what: str) -> float:
-    length = norm(v)
+def _floats(a: object, name: str) -> tuple[FloatVector, bool]:
+    """``a`` as a float64 array, and whether it took the large (vectorised) path."""
+    x = as_large_array(a, name)
+    if x is not None:
+        return x.astype(np.float64, copy=False), True
+    return np.array(as_vector(a, name), dtype=np.float64), False
+
+
+def _length(x: FloatVector, large: bool) -> float:
+    """‖x‖: math.hypot (the same bits on every machine) for a lesson's vector, NumPy for a
+    large one; infinity when it overflows (the caller rescales)."""
+    if large:
+        return large_length(x)
+    try:
+        return math.hypot(*x.tolist())
+    except OverflowError:
+        return math.inf
+
+
+def _unit(x: FloatVector, large: bool, name: str, what: str) -> tuple[FloatVector, float]:
+    """(x / ‖x‖, ‖x‖), exact in direction even for subnormal or huge numbers.
+
+    Ordinary vectors are divided by their length directly (the bits the lessons show);
+    when the length is subnormal, near the float limits or overflows, the vector is first
+    divided by its largest |entry|, so no step loses precision.
+    """
+    length = _length(x, large)
     if length == 0.0:
         raise ValueError(
             f"{name} has zero length (every number is 0), so it points in no direction and "
             f"{what} is undefined. Use a vector with at least one non-zero number."
         )
-    return length
+    if _SAFE[0] < length < _SAFE[1]:
+        return x / length, length
+    biggest = float(np.max(np.abs(x)))
+    y = x / biggest
+    return y / _length(y, large), length
+
+
+def _safe(length: float) -> bool:
+    return _SAFE[0] < length < _SAFE[1]
+
+
+#: Lengths inside this range are divided directly; outside it, rescaled first (NumPy's
+#: √(x·x) needs the narrower range of :data:`lessons_lib.vectors.LARGE_SAFE`).
+_SAFE = (1e-150, 1e150)
+
+
+def _dot_units(ua: FloatVector, ub: FloatVector, large: bool) -> float:
+    if large:
+        return float(np.dot(ua, ub))
+    return sum_left_to_right(ua.tolist(), ub.tolist())
+
+
+def _pair(a: object, b: object, what: str) -> tuple[FloatVector, FloatVector, bool]:
+    xa, large_a = _floats(a, "a")
+    xb, large_b = _floats(b, "b")
+    same_length(xa, xb, what=what)
+    return xa, xb, large_a and large_b
+
+
+def _out(x: FloatVector, large: bool, what: str) -> list[float] | FloatVector:
+    if large:  # a NumPy array back, without the −0.0 → 0.0 pass: the fast path stays fast
+        if not all_finite(x):
+            raise OverflowError(
+                f"{what} is too large to represent as a float (it overflowed to infinity). "
+                "Scale the vectors down, e.g. divide every number by 1000."
+            )
+        return x
+    if not np.isfinite(x).all():
+        raise OverflowError(
+            f"{what} is too large to represent as a float (it overflowed to infinity). "
+            "Scale the vectors down, e.g. divide every number by 1000."
+        )
+    x = x + 0.0  # + 0.0 turns −0.0 into 0.0
+    return x if large else x.tolist()
 
 
 def normalise(a: VectorLike) -> list[float]:
     """Scale ``a`` to length 1 without changing its direction: â = a / ‖a‖ (lesson 03).
+
+    A lesson's vector gives a list; a vector longer than
+    :data:`lessons_lib._validate.LARGE` takes NumPy's fast path and gives an array.
 
     Raises
     ------
@@ -41,10 +118,14 @@ def normalise(a: VectorLike) -> list[float]:
     --------
     >>> normalise([3, 4])
     [0.6, 0.8]
+    >>> normalise([5e-324, 5e-324])   # subnormal numbers: still a unit vector
+    [0.7071067811865475, 0.7071067811865475]
     """
-    va = as_vector(a, "a")
-    length = _nonzero(va, "a", "its direction")
-    return (np.asarray(va, dtype=float) / length + 0.0).tolist()  # + 0.0 turns −0.0 into 0.0
+    x, large = _floats(a, "a")
+    unit, _ = _unit(x, large, "a", "its direction")
+    if large:
+        return unit  # type: ignore[return-value]  # every entry is at most 1 in size
+    return _out(unit, large, "â")  # type: ignore[return-value]
 
 
 def cosine_similarity(a: VectorLike, b: VectorLike) -> float:
@@ -61,13 +142,17 @@ def cosine_similarity(a: VectorLike, b: VectorLike) -> float:
     ...
     ValueError: b has zero length (every number is 0), so it points in no direction ...
     """
-    va, vb = as_vector(a, "a"), as_vector(b, "b")
-    same_length(va, vb, what="cosine similarity")
-    na = _nonzero(va, "a", "the cosine similarity")
-    nb = _nonzero(vb, "b", "the cosine similarity")
-    ua = np.asarray(va, dtype=float) / na
-    ub = np.asarray(vb, dtype=float) / nb
-    return float(np.clip(sum_left_to_right(ua.tolist(), ub.tolist()), -1.0, 1.0))
+    xa, xb, large = _pair(a, b, "cosine similarity")
+    if large:  # three passes, like NumPy's a·b / (‖a‖‖b‖), when nothing can overflow
+        na, nb = _length(xa, True), _length(xb, True)
+        if _safe(na) and _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                c = float(np.dot(xa, xb)) / na / nb
+            if math.isfinite(c):
+                return float(np.clip(c, -1.0, 1.0))
+    ua, _ = _unit(xa, large, "a", "the cosine similarity")
+    ub, _ = _unit(xb, large, "b", "the cosine similarity")
+    return float(np.clip(_dot_units(ua, ub, large), -1.0, 1.0))
 
 
 def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> float:
@@ -75,7 +160,7 @@ def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> floa
 
     Parameters
     ----------
-    a, b : list, tuple or 1-D array of numbers, same dimension, neither all zeros
+    a, b : list, tuple or 1-D array of numbers, same number of components, neither all zeros
     degrees : bool, default True
         ``False`` returns radians.
 
@@ -97,11 +182,17 @@ def angle_between(a: VectorLike, b: VectorLike, *, degrees: bool = True) -> floa
     >>> round(angle_between([1, 0], [0, 1], degrees=False), 4)
     1.5708
     """
-    va, vb = as_vector(a, "a"), as_vector(b, "b")
-    same_length(va, vb, what="an angle")
-    ua = np.asarray(va, dtype=float) / _nonzero(va, "a", "the angle")
-    ub = np.asarray(vb, dtype=float) / _nonzero(vb, "b", "the angle")
-    theta = 2.0 * math.atan2(math.hypot(*(ua - ub)), math.hypot(*(ua + ub)))
+    xa, xb, large = _pair(a, b, "an angle")
+    if large:  # acos of the cosine is accurate away from 0° and 180°; near them, Kahan below
+        na, nb = _length(xa, True), _length(xb, True)
+        if _safe(na) and _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                c = float(np.dot(xa, xb)) / na / nb
+            if math.isfinite(c) and abs(c) < 0.99:
+                return math.degrees(math.acos(c)) if degrees else math.acos(c)
+    ua, _ = _unit(xa, large, "a", "the angle")
+    ub, _ = _unit(xb, large, "b", "the angle")
+    theta = 2.0 * math.atan2(_length(ua - ub, large), _length(ua + ub, large))
     return math.degrees(theta) if degrees else theta
 
 
@@ -117,9 +208,25 @@ def scalar_projection(a: VectorLike, b: VectorLike) -> float:
     >>> scalar_projection([-2, 5], [2, 0])
     -2.0
     """
-    va, vb = as_vector(a, "a"), as_vector(b, "b")
-    same_length(va, vb, what="a projection")
-    return dot(va, vb) / _nonzero(vb, "b", "projecting onto it")
+    xa, xb, large = _pair(a, b, "a projection")
+    if large:
+        nb = _length(xb, True)
+        if _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                value = float(np.dot(xa, xb)) / nb
+            if math.isfinite(value):
+                return value
+    ub, nb = _unit(xb, large, "b", "projecting onto it")
+    if not large and _SAFE[0] < nb < _SAFE[1]:
+        try:  # the lesson's formula, a·b / ‖b‖, with a·b exact for whole numbers
+            value = dot(as_vector(a, "a"), as_vector(b, "b")) / nb
+            if math.isfinite(value) and (value != 0 or not xa.any() or not xb.any()):
+                return float(value)
+        except OverflowError:
+            pass
+    with np.errstate(over="ignore"):
+        return float(_out(np.array([_dot_units(xa, ub, large)]), False,
+                          "the projection of a onto b")[0])
 
 
 def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
@@ -132,11 +239,18 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
     >>> project_onto([1, 1], [1, -1])
     [0.0, 0.0]
     """
-    va, vb = as_vector(a, "a"), as_vector(b, "b")
-    same_length(va, vb, what="a projection")
-    nb = _nonzero(vb, "b", "projecting onto it")
-    ub = np.asarray(vb, dtype=float) / nb
-    return (sum_left_to_right(va, ub.tolist()) * ub + 0.0).tolist()
+    xa, xb, large = _pair(a, b, "a projection")
+    if large:
+        nb = _length(xb, True)
+        if _safe(nb):
+            with np.errstate(over="ignore", invalid="ignore"):
+                reach = float(np.dot(xa, xb)) / nb / nb
+                if math.isfinite(reach):
+                    return _out(reach * xb, True, "the projection of a onto b")  # type: ignore[return-value]
+    ub, _ = _unit(xb, large, "b", "projecting onto it")
+    with np.errstate(over="ignore", invalid="ignore"):
+        reach = _dot_units(xa, ub, large)
+        return _out(reach * ub, large, "the projection of a onto b")  # type: ignore[return-value]
 
 
 #: Two vectors count as perpendicular when |cos θ| is at most this: the angle is then
@@ -193,16 +307,18 @@ def sign_message(a: VectorLike, b: VectorLike) -> str:
     >>> sign_message([0.01, 0.02], [0.03, 0.01])   # 45° apart, a·b = 0.0005
     '↑ Positive — vectors point in similar directions'
     """
-    va, vb = as_vector(a, "a"), as_vector(b, "b")
-    same_length(va, vb)
-    zero_a, zero_b = not any(va), not any(vb)
+    xa, xb, large = _pair(a, b, "the dot product")
+    zero_a, zero_b = not xa.any(), not xb.any()
     if zero_a and zero_b:
         return ZERO_BOTH
     if zero_a:
         return ZERO_A
     if zero_b:
         return ZERO_B
-    value = dot(va, vb)
-    if abs(value) <= PERPENDICULAR_COS * norm(va) * norm(vb):
+    # the rule on the unit vectors, so a·b cannot underflow (1e-200 · 1e-200) or overflow
+    ua, _ = _unit(xa, large, "a", "the sign")
+    ub, _ = _unit(xb, large, "b", "the sign")
+    cos = _dot_units(ua, ub, large)
+    if abs(cos) <= PERPENDICULAR_COS:
         return ZERO
-    return POSITIVE if value > 0 else NEGATIVE
+    return POSITIVE if cos > 0 else NEGATIVE

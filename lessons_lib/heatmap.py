@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -112,9 +113,13 @@ def plot_attention(table: Any, row_labels: Sequence[str], col_labels: Sequence[s
     'query token (row)'
     """
     arr = as_float_array(table, "table")
+    if arr.size and np.isfinite(arr).all() and float(np.max(np.abs(arr))) > 1e100:
+        raise ValueError("table holds a number too large to draw as a colour. Scale the table "
+                         "down, e.g. divide it by 1000.")
     if arr.ndim != 2:
         raise ValueError(f"table has shape {arr.shape}; a heatmap needs a 2-D table "
-                         "(queries × keys).")
+                         "(queries × keys). Give one row per query, e.g. "
+                         "table = [[0.7, 0.3], [0.4, 0.6]].")
     if arr.shape != (len(row_labels), len(col_labels)):
         raise ValueError(
             f"table has shape {arr.shape} but there are {len(row_labels)} row labels and "

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lessons_lib._validate import Number, as_vector
+from lessons_lib._validate import Number, as_vector, overflow_named
 from lessons_lib.formatting import format_vector
 from lessons_lib.vectors import dot
 from lessons_lib.working import DotWorking, dot_working
@@ -77,7 +77,8 @@ def as_rows(value: object, name: str = "M") -> Matrix:
     elif isinstance(value, Sequence):
         candidates = list(value)
     else:
-        raise TypeError(f"{name} is {type(value).__name__}, but it must be a table of numbers, "
+        kind = "None" if value is None else f"a {type(value).__name__}"
+        raise TypeError(f"{name} is {kind}, but it must be a table of numbers, "
                         f"e.g. {name} = [[1, 2], [3, 4]].")
     if not candidates:
         raise ValueError(f"{name} is empty; a matrix needs at least one row, e.g. [[1, 2]].")
@@ -92,7 +93,7 @@ def as_rows(value: object, name: str = "M") -> Matrix:
         bad = next(i for i, s in enumerate(sizes) if s != sizes[0])
         raise ValueError(f"{name}'s rows have different numbers of entries (row 1 has {sizes[0]}, "
                          f"row {bad + 1} has {sizes[bad]}); every row of a matrix needs the same "
-                         "number.")
+                         "number. Check for a missing or extra number.")
     return rows
 
 
@@ -182,7 +183,8 @@ def matvec(M: object, x: object) -> list[Number]:
     rows = as_rows(M, "M")
     vx = as_vector(x, "x")
     _inner_sizes(len(rows[0]), len(vx), "M", "x", "entries")
-    return [dot(row, vx) for row in rows]
+    with overflow_named("M x (a row of M times x)"):
+        return [dot(row, vx) for row in rows]
 
 
 def matvec_working(M: object, x: object) -> MatVecWorking:
@@ -202,7 +204,8 @@ def matvec_working(M: object, x: object) -> MatVecWorking:
     rows = as_rows(M, "M")
     vx = as_vector(x, "x")
     _inner_sizes(len(rows[0]), len(vx), "M", "x", "entries")
-    workings = tuple(dot_working(row, vx) for row in rows)
+    with overflow_named("M x (a row of M times x)"):
+        workings = tuple(dot_working(row, vx) for row in rows)
     return MatVecWorking(workings, [w.total for w in workings])
 
 
@@ -218,7 +221,8 @@ def matmul(A: object, B: object) -> Matrix:
     """
     rows, cols = as_rows(A, "A"), transpose(as_rows(B, "B"), "B")
     _inner_sizes(len(rows[0]), len(cols[0]), "A", "B", "rows")
-    return [[dot(r, c) for c in cols] for r in rows]
+    with overflow_named("A B (a row of A times a column of B)"):
+        return [[dot(r, c) for c in cols] for r in rows]
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,7 @@ def matmul_table(A: object, B: object, *, names: tuple[str, str] = ("A", "B")) -
     rows, B_rows = as_rows(A, "A"), as_rows(B, "B")
     cols = transpose(B_rows, "B")
     _inner_sizes(len(rows[0]), len(B_rows), "A", "B", "rows")
-    cells = tuple(tuple(dot_working(r, c) for c in cols) for r in rows)
+    with overflow_named("A B (a row of A times a column of B)"):
+        cells = tuple(tuple(dot_working(r, c) for c in cols) for r in rows)
     table = [[w.total for w in row] for row in cells]
     return MatmulTable(rows, B_rows, table, cells, names)

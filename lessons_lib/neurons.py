@@ -15,7 +15,10 @@ Everything is NumPy ``float64``; inputs are checked by :mod:`lessons_lib._valida
 
 from __future__ import annotations
 
+import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -23,10 +26,14 @@ from numpy.typing import ArrayLike, NDArray
 from lessons_lib._validate import (
     Number,
     VectorLike,
+    as_float_array,
     as_matrix,
+    as_number,
     as_vector,
     check_finite,
     finite_result,
+    overflow_named,
+    refuse_masked,
     same_length,
 )
 from lessons_lib.formatting import format_number, format_vector
@@ -62,9 +69,36 @@ def _as_matrix(value: object, name: str) -> NDArray[np.float64]:
     return arr.astype(np.float64, copy=False)
 
 
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
 def _bias(b: object, name: str = "b") -> float:
-    (value,) = as_vector([b], name)
-    return float(value)
+    return float(as_number(b, name))
+
+
+def _z_values(z: object) -> tuple[bool, NDArray[np.float64]]:
+    """``z`` as (is it one number?, float array), every entry checked and finite."""
+    if isinstance(z, (numbers.Number, np.generic, Decimal)) or z is None or isinstance(
+            z, (str, bytes)) or (isinstance(z, np.ndarray) and z.ndim == 0):
+        return True, np.asarray(_bias(z, "z"), dtype=float)
+    refuse_masked(z, "z")
+    if (isinstance(z, np.ndarray) and z.ndim == 1) or (not isinstance(z, np.ndarray) and not (
+            isinstance(z, Sequence) and len(z) and isinstance(z[0], (list, tuple, np.ndarray)))):
+        arr = np.asarray(as_vector(z, "z"), dtype=float) if not (
+            isinstance(z, np.ndarray) and z.dtype.kind == "f") else z.astype(float)
+    else:
+        arr = as_float_array(z, "z")
+    if arr.size == 0:
+        raise ValueError("z is empty. Give at least one number, e.g. z = [1.0, -2.0].")
+    if not np.isfinite(arr).all():
+        i = int(np.argmin(np.isfinite(arr).ravel()))
+        kind = "NaN (not a number)" if np.isnan(arr.ravel()[i]) else "infinite"
+        raise ValueError(f"z holds {kind} at position {i}, so the activation would be "
+                         "meaningless. Find where it came from (a 0/0 or an overflow) and "
+                         "replace it with a finite number.")
+    return False, arr
 
 
 def weighted_sum(w: VectorLike, x: VectorLike, b: float = 0.0) -> float:
@@ -90,7 +124,8 @@ def weighted_sum(w: VectorLike, x: VectorLike, b: float = 0.0) -> float:
     """
     vw, vx = as_vector(w, "w"), as_vector(x, "x")
     same_length(vw, vx, names=("w", "x"), what="a weighted sum")
-    return finite_result(float(dot(vw, vx)) + _bias(b), "w·x + b")
+    with overflow_named("w·x"):
+        return finite_result(float(dot(vw, vx)) + _bias(b), "w·x + b")
 
 
 def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
@@ -116,10 +151,12 @@ def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
     same_length(vw, vx, names=("w", "x"), what="a weighted sum")
     (bias,) = as_vector([b], "b")  # an int stays exact, like the products
     if bias == 0:
-        return str(dot_working(vw, vx, decimals=decimals))
+        with overflow_named("w·x"):
+            return str(dot_working(vw, vx, decimals=decimals))
     if isinstance(bias, float):  # one float anywhere: every result gets the same places
         vw = [float(v) for v in vw]
-    work = dot_working(vw, vx, decimals=decimals)
+    with overflow_named("w·x"):
+        work = dot_working(vw, vx, decimals=decimals)
     finite_result(float(work.total + bias), "w·x + b")
     return work.with_bias(bias)
 
@@ -142,12 +179,7 @@ def sigmoid(z: ArrayLike) -> float | NDArray[np.float64]:
     >>> sigmoid([-1, 0, 1]).round(4).tolist()
     [0.2689, 0.5, 0.7311]
     """
-    scalar = np.ndim(z) == 0
-    if scalar:
-        _bias(z, "z")  # type and NaN checks with a learner-friendly message
-    arr = np.asarray(z, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError("z contains NaN or infinity; sigmoid needs finite numbers.")
+    scalar, arr = _z_values(z)
     e = np.exp(-np.abs(arr))  # never overflows: the exponent is ≤ 0
     out = np.where(arr >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
     return float(out) if scalar else out
@@ -163,10 +195,7 @@ def relu(z: ArrayLike) -> float | NDArray[np.float64]:
     >>> relu([-1, 0, 2]).tolist()
     [0.0, 0.0, 2.0]
     """
-    scalar = np.ndim(z) == 0
-    if scalar:
-        _bias(z, "z")
-    arr = np.asarray(z, dtype=float)
+    scalar, arr = _z_values(z)
     out = np.maximum(arr, 0.0) + 0.0  # + 0.0 turns −0.0 into 0.0
     return float(out) if scalar else out
 
@@ -243,9 +272,12 @@ def house_prices(n: int = 12, seed: int = 0) -> tuple[NDArray[np.float64], NDArr
     >>> X[0].tolist()
     [6.0, 128.0, 4.0]
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 4:
-        raise ValueError(f"n must be a whole number ≥ 4 (got {n!r}): 3 weights + 1 bias "
-                         "need at least 4 houses to be determined.")
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or not (
+            4 <= n <= 1_000_000):
+        raise ValueError(f"n must be a whole number from 4 to 1,000,000 (got {_short(n)}): "
+                         "3 weights + 1 bias need at least 4 houses to be determined. "
+                         "Use e.g. n = 12.")
+    n = int(n)
     rng = np.random.default_rng(seed)
     rooms = rng.integers(1, 7, size=n).astype(float)
     area = np.round(rooms * 20 + rng.uniform(-10, 20, size=n))
@@ -295,7 +327,17 @@ def fit_linear_regression(X: ArrayLike, y: ArrayLike) -> LinearFit:
         raise ValueError(f"X has {Xm.shape[0]} rows but y has {len(yv)} values. "
                          "Give one target y per row (example) of X.")
     A = np.column_stack([Xm, np.ones(len(yv))])
-    coef, *_ = np.linalg.lstsq(A, yv, rcond=None)
+    if np.linalg.matrix_rank(A) < A.shape[1]:
+        raise ValueError(
+            "X does not pin down the weights: some columns of X (with the bias's column of "
+            "ones) repeat or combine others, or X has fewer rows than weights + 1, so many "
+            "weights fit equally well. Remove a repeated column or add more rows (examples)."
+        )
+    with np.errstate(all="ignore"):
+        coef, *_ = np.linalg.lstsq(A, yv, rcond=None)
+    if not np.isfinite(coef).all():
+        raise OverflowError("X or y is too large: the fitted weights overflowed. Scale X and y "
+                            "down, e.g. divide them by 1000.")
     return LinearFit(coef[:-1], float(coef[-1]))
 
 
@@ -312,7 +354,12 @@ def predict(X: ArrayLike, w: VectorLike, b: float = 0.0) -> NDArray[np.float64]:
     if Xm.shape[1] != len(vw):
         raise ValueError(f"X has {Xm.shape[1]} columns (features) but w has {len(vw)} weights. "
                          "Give exactly one weight per feature column.")
-    return Xm @ np.asarray(vw, dtype=float) + _bias(b)
+    with np.errstate(all="ignore"):
+        out = Xm @ np.asarray(vw, dtype=float) + _bias(b)
+    if not np.isfinite(out).all():
+        raise OverflowError("a prediction X w + b is too large to represent as a float (it "
+                            "overflowed to infinity). Scale X or w down, e.g. divide by 1000.")
+    return out
 
 
 def feature_importance(X: ArrayLike, w: VectorLike,
@@ -341,7 +388,11 @@ def feature_importance(X: ArrayLike, w: VectorLike,
     labels = list(names) if names is not None else [f"x{j + 1}" for j in range(len(vw))]
     if len(labels) != len(vw):
         raise ValueError(f"{len(labels)} names for {len(vw)} features: give one name each.")
-    values = vw * Xm.std(axis=0)
+    with np.errstate(all="ignore"):
+        values = vw * Xm.std(axis=0)
+    if not np.isfinite(values).all():
+        raise OverflowError("X or w is too large: a standardised weight overflowed to infinity. "
+                            "Scale X or w down, e.g. divide by 1000.")
     return {name: float(v) for name, v in zip(labels, values, strict=True)}
 
 
@@ -372,7 +423,12 @@ def compose_linear(W1: ArrayLike, b1: ArrayLike, W2: ArrayLike,
     if M2.shape[0] != len(v2):
         raise ValueError(f"W2 has {M2.shape[0]} rows but b2 has {len(v2)} numbers: "
                          "give one bias per output of layer 2.")
-    return M2 @ M1, M2 @ v1 + v2
+    with np.errstate(all="ignore"):
+        W, b = M2 @ M1, M2 @ v1 + v2
+    if not (np.isfinite(W).all() and np.isfinite(b).all()):
+        raise OverflowError("W1, b1, W2 or b2 is too large: the merged layer W2 W1 overflowed to "
+                            "infinity. Scale the weights down, e.g. divide them by 1000.")
+    return W, b
 
 
 @dataclass(frozen=True)
@@ -428,6 +484,11 @@ def layer_collapse_demo(seed: int = 0, n_inputs: int = 200, sizes: tuple[int, in
     >>> all(gap > 0.1 for gap in demo.nonlinear_gaps.values())
     True
     """
+    if isinstance(n_inputs, (bool, np.bool_)) or not isinstance(n_inputs, numbers.Integral) \
+            or not 1 <= n_inputs <= 1_000_000:
+        raise ValueError(f"n_inputs must be a whole number from 1 to 1,000,000 (got "
+                         f"{_short(n_inputs)}). Use e.g. n_inputs = 200.")
+    n_inputs = int(n_inputs)
     n_in, n_hidden, n_out = sizes
     rng = np.random.default_rng(seed)
     W1 = rng.normal(size=(n_hidden, n_in))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from lessons_lib._validate import VectorLike, as_vector, same_length
+from lessons_lib._validate import VectorLike, as_number, as_vector, same_length
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.geometry import angle_between, project_onto
 from lessons_lib.vectors import norm
@@ -219,7 +219,10 @@ def plot_cost(labels: Sequence[str], values: Sequence[float], *, ylabel: str,
     >>> [t.get_text() for t in fig.axes[0].texts]
     ['1', '3']
     """
-    vals = as_vector(list(values), "values")
+    vals = as_vector(values, "values")
+    if any(abs(v) > 1e15 for v in vals):
+        raise ValueError("values holds a number too large to draw as a bar. Scale the values "
+                         "down, e.g. divide them by 1000.")
     if len(labels) != len(vals):
         raise ValueError(f"{len(labels)} labels for {len(vals)} values: give one label per bar.")
     fig, ax = _figure((5.0, 3.5))
@@ -270,6 +273,10 @@ def plot_activations(z_range: float = 6.0) -> Figure:
     """
     from lessons_lib.neurons import relu, sigmoid
 
+    z_range = float(as_number(z_range, "z_range"))
+    if not 0 < z_range <= 1e6:
+        raise ValueError(f"z_range is {format_number(z_range, trim=True)}, but it must be a "
+                         "positive number up to 1,000,000. Use e.g. z_range = 6.")
     z = np.linspace(-z_range, z_range, 241)
     fig, ax = _figure((5.5, 3.8))
     ax.plot(z, z, color="#999999", linestyle="--", label="no activation: a = z")

@@ -23,7 +23,15 @@ from fractions import Fraction
 
 import numpy as np
 
-from lessons_lib._validate import Number, VectorLike, as_vector, finite_result, same_length
+from lessons_lib._validate import (
+    Number,
+    VectorLike,
+    as_number,
+    as_vector,
+    finite_result,
+    overflow_named,
+    same_length,
+)
 from lessons_lib.formatting import MINUS, format_number, format_vector
 from lessons_lib.vectors import add, dot, norm, scale
 from lessons_lib.working import relation, shown_value
@@ -61,7 +69,7 @@ def close_enough(x: float, y: float, *, rel_tol: float = REL_TOL, abs_tol: float
     >>> close_enough(3.6, 3.7)
     False
     """
-    (xv, yv) = as_vector([x, y], "the two numbers")
+    xv, yv = float(as_number(x, "x")), float(as_number(y, "y"))
     return math.isclose(xv, yv, rel_tol=rel_tol, abs_tol=abs_tol)
 
 
@@ -183,8 +191,12 @@ def dot_properties(a: VectorLike, b: VectorLike, c: VectorLike | None = None,
     same_length(va, vb, what="the properties")
     vc = _default_c(len(va)) if c is None else as_vector(c, "c")
     same_length(va, vc, names=("a", "c"), what="the distributive law")
-    (kv,) = as_vector([k], "k")
+    kv = as_number(k, "k")
+    with overflow_named("a·b, a·c or a·(b + c)"):
+        return _report(va, vb, vc, kv)
 
+
+def _report(va: list[Number], vb: list[Number], vc: list[Number], kv: Number) -> PropertyReport:
     A, B, C = (np.abs(np.asarray(v, dtype=float)) for v in (va, vb, vc))
 
     def eq(name: str, law: str, left: float, right: float, size: float) -> PropertyCheck:
@@ -245,7 +257,8 @@ def clip_by_norm(g: VectorLike, max_norm: float) -> list[float]:
         raise ValueError(f"max_norm must be a positive number (got {max_norm!r}). "
                          "It is the longest length the gradient may have, e.g. 1.0.")
     arr = np.asarray(vg, dtype=float)
-    squared = float(dot(arr, arr))  # g·g = ‖g‖², no square root yet
+    with overflow_named("g·g"):
+        squared = float(dot(arr, arr))  # g·g = ‖g‖², no square root yet
     if squared <= m * m:
         return arr.tolist()
     return (arr * (m / math.sqrt(squared))).tolist()
@@ -271,7 +284,11 @@ def clip_working(g: VectorLike, max_norm: float) -> str:
     vg = as_vector(g, "g")
     clipped = clip_by_norm(vg, max_norm)
     m = float(max_norm)
-    squared = float(dot(vg, vg))
+    if not math.isfinite(m * m):
+        raise OverflowError("max_norm² is too large to represent as a float (over about "
+                            "1.8e308). Use a smaller max_norm, e.g. max_norm = 1.")
+    with overflow_named("g·g"):
+        squared = float(dot(vg, vg))
     shown = [format_number(x, 4, trim=True) for x in vg]
     terms = " + ".join(f"{_paren(x)}·{_paren(x)}" for x in shown)
     sq = format_number(squared, 4, trim=True)
@@ -373,5 +390,6 @@ def float_pitfall(a: VectorLike = (1.8, 1.2), b: VectorLike = (0.8, 1.8),
     for i, (x, y) in enumerate(zip(va, vb, strict=True)):
         total = x * y if i == 0 else total + x * y
     expression = " + ".join(f"{x!r}*{y!r}" for x, y in zip(va, vb, strict=True))
-    (exp_v,) = as_vector([expected], "expected")
+    exp_v = as_number(expected, "expected")
+    finite_result(float(total), "a·b")
     return FloatPitfall(expression, float(total), float(exp_v))

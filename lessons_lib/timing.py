@@ -10,11 +10,15 @@ machine and run to run (the notebook cell that prints them is tagged
 
 from __future__ import annotations
 
+import numbers
 import timeit
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+
+from lessons_lib._validate import as_matrix, as_vector
+from lessons_lib.geometry import cosine_similarity
 
 __all__ = ["CostComparison", "compare_dot_vs_cosine", "cosine_scores", "raw_scores"]
 
@@ -27,7 +31,26 @@ def raw_scores(X: NDArray[np.float64], q: NDArray[np.float64]) -> NDArray[np.flo
     >>> raw_scores(np.array([[1.0, 0.0], [3.0, 4.0]]), np.array([1.0, 1.0])).tolist()
     [1.0, 7.0]
     """
-    return X @ q
+    Xm, qv = _checked(X, q)
+    return _finite(Xm @ qv, "X q")
+
+
+def _checked(X: object, q: object) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    Xm = as_matrix(X, "X", "vector")
+    qv = np.asarray(as_vector(q, "q"), dtype=float)
+    if Xm.shape[1] != qv.shape[0]:
+        raise ValueError(f"each row of X has {Xm.shape[1]} numbers but q has {qv.shape[0]}. "
+                         "Every row is compared with q by a dot product, so both need the same "
+                         "number of components (the same dimension). Check for a missing or extra "
+                         "number.")
+    return Xm.astype(np.float64, copy=False), qv
+
+
+def _finite(out: NDArray[np.float64], what: str) -> NDArray[np.float64]:
+    if not np.isfinite(out).all():
+        raise OverflowError(f"{what} is too large to represent as a float (it overflowed to "
+                            "infinity). Scale X and q down, e.g. divide them by 1000.")
+    return out
 
 
 def cosine_scores(X: NDArray[np.float64], q: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -41,7 +64,16 @@ def cosine_scores(X: NDArray[np.float64], q: NDArray[np.float64]) -> NDArray[np.
     >>> cosine_scores(np.array([[1.0, 0.0], [3.0, 4.0]]), np.array([1.0, 0.0])).tolist()
     [1.0, 0.6]
     """
-    return (X @ q) / (np.sqrt(np.einsum("ij,ij->i", X, X)) * np.sqrt(q @ q))
+    Xm, qv = _checked(X, q)
+    if not np.isfinite(Xm).all():
+        i, j = (int(t) for t in np.argwhere(~np.isfinite(Xm))[0])
+        raise ValueError(f"X[{i}, {j}] is {Xm[i, j]}, not a finite number, so its cosine would "
+                         "be meaningless. Replace it with a finite number.")
+    norms = np.sqrt(np.einsum("ij,ij->i", Xm, Xm)) * np.sqrt(qv @ qv)
+    if not np.isfinite(norms).all() or (norms == 0).any():
+        # too large, too small or zero for the fast formula: the exact path decides
+        return np.array([cosine_similarity(row, qv) for row in Xm])
+    return _finite(np.clip((Xm @ qv) / norms, -1.0, 1.0), "a cosine")
 
 
 @dataclass(frozen=True)
@@ -110,8 +142,16 @@ def compare_dot_vs_cosine(n_vectors: int = 100_000, dim: int = 64, *, seed: int 
     """
     for name, value in (("n_vectors", n_vectors), ("dim", dim), ("repeat", repeat),
                         ("number", number)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name} must be a whole number ≥ 1 (got {value!r}).")
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not (
+                1 <= value <= 10**8):
+            raise ValueError(f"{name} must be a whole number from 1 to 10**8 (got "
+                             f"{str(value)[:30]}). "
+                             f"Use e.g. {name} = 10.")
+    if n_vectors * dim > 10**8:
+        raise ValueError(f"n_vectors × dim is {n_vectors * dim:,}: more numbers than this "
+                         "demo needs (at most 100,000,000). Use smaller sizes, e.g. "
+                         "n_vectors = 100_000, dim = 64.")
+    n_vectors, dim = int(n_vectors), int(dim)
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(n_vectors, dim))
     q = rng.normal(size=dim)

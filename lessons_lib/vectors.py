@@ -11,7 +11,9 @@ time, so ``dot([1.8, 1.2], [0.8, 1.8])`` is ``3.6000000000000005`` on every
 machine (``np.dot`` may use fused multiply-adds and print ``3.6`` on one CPU
 and ``3.6000000000000005`` on another). Only vectors longer than
 :data:`lessons_lib._validate.LARGE` take NumPy's fast path, where exactness
-to the last bit is not promised.
+to the last bit is not promised; there ``add`` and ``scale`` (and ``normalise``,
+``project_onto``) return a NumPy array rather than a list, so a vector of a
+million numbers costs about what NumPy itself costs.
 """
 
 from __future__ import annotations
@@ -19,15 +21,19 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import NDArray
 
 from lessons_lib._validate import (
     Number,
     VectorLike,
     as_large_array,
+    as_number,
     as_vector,
     finite_result,
     same_length,
 )
+
+__all__ = ["add", "dot", "norm", "scale"]
 
 
 def _all_int(*vectors: list[Number]) -> bool:
@@ -51,11 +57,15 @@ def add(a: VectorLike, b: VectorLike) -> list[Number]:
     >>> add([1, 2], [3, 4])
     [4, 6]
     """
+    large = _add_large(a, b)
+    if large is not None:
+        return large  # type: ignore[return-value]
     va, vb = as_vector(a, "a"), as_vector(b, "b")
     same_length(va, vb, what="adding vectors")
     if _all_int(va, vb):
         return [x + y for x, y in zip(va, vb, strict=False)]
-    out = (np.asarray(va, dtype=float) + np.asarray(vb, dtype=float)).tolist()
+    with np.errstate(over="ignore"):
+        out = (np.asarray(va, dtype=float) + np.asarray(vb, dtype=float)).tolist()
     return [finite_result(x, "a + b") for x in out]
 
 
@@ -69,12 +79,85 @@ def scale(c: float | int, a: VectorLike) -> list[Number]:
     >>> scale(0.5, [3, -4])
     [1.5, -2.0]
     """
-    (c_value,) = as_vector([c], "c")
+    c_value = as_number(c, "c")
+    large = _scale_large(c_value, a)
+    if large is not None:
+        return large  # type: ignore[return-value]
     va = as_vector(a, "a")
     if _all_int([c_value], va):
         return [c_value * x for x in va]
-    out = (c_value * np.asarray(va, dtype=float)).tolist()
+    with np.errstate(over="ignore"):
+        out = (float(c_value) * np.asarray(va, dtype=float)).tolist()
     return [finite_result(x, "c·a") for x in out]
+
+
+def all_finite(x: NDArray[np.floating]) -> bool:
+    """Whether every entry of a float array is finite, usually in one quick pass (a sum)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        if math.isfinite(float(x.sum())):
+            return True
+    return bool(np.isfinite(x).all())  # the sum may overflow although every entry is finite
+
+
+#: A large vector's length by NumPy (√(x·x)) is exact to rounding inside this range; outside
+#: it the squares under- or overflow, and the vector is rescaled first.
+LARGE_SAFE = (1e-150, 1e150)
+
+
+def large_length(x: NDArray[np.float64]) -> float:
+    """‖x‖ of a large float array: NumPy's norm, rescaled when the squares would not fit."""
+    with np.errstate(over="ignore", under="ignore"):
+        length = float(np.linalg.norm(x))
+    if LARGE_SAFE[0] < length < LARGE_SAFE[1]:
+        return length
+    biggest = float(np.max(np.abs(x)))
+    if biggest == 0.0:
+        return 0.0
+    with np.errstate(over="ignore"):
+        return biggest * float(np.linalg.norm(x / biggest))
+
+
+def _overflowed(what: str) -> OverflowError:
+    return OverflowError(
+        f"{what} is too large to represent as a float (it overflowed to infinity). "
+        "Scale the vectors down, e.g. divide every number by 1000."
+    )
+
+
+def _add_large(a: object, b: object) -> NDArray[np.number] | None:
+    """a + b for two long numeric arrays, vectorised (``None`` when it does not apply)."""
+    xa = as_large_array(a, "a", check_finite=False)
+    xb = as_large_array(b, "b", check_finite=False)
+    if xa is None or xb is None:
+        return None
+    if xa.shape != xb.shape:
+        same_length(xa, xb, what="adding vectors")
+    if xa.dtype.kind == "i" and xb.dtype.kind == "i":
+        bound = int(np.max(np.abs(xa), initial=0)) + int(np.max(np.abs(xb), initial=0))
+        return xa + xb if bound < 2**63 else None  # beyond int64: exact ints, slow path
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = xa.astype(np.float64, copy=False) + xb.astype(np.float64, copy=False)
+    if not all_finite(out):
+        as_large_array(a, "a")  # a NaN or infinity inside: say which
+        as_large_array(b, "b")
+        raise _overflowed("a + b")
+    return out
+
+
+def _scale_large(c: Number, a: object) -> NDArray[np.number] | None:
+    """c·a for a long numeric array, vectorised (``None`` when it does not apply)."""
+    xa = as_large_array(a, "a", check_finite=False)
+    if xa is None:
+        return None
+    if xa.dtype.kind == "i" and isinstance(c, int):
+        bound = abs(c) * int(np.max(np.abs(xa), initial=0))
+        return c * xa if bound < 2**63 else None
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = float(c) * xa.astype(np.float64, copy=False)
+    if not all_finite(out):
+        as_large_array(a, "a")
+        raise _overflowed("c·a")
+    return out
 
 
 def dot(a: VectorLike, b: VectorLike) -> Number:
@@ -178,8 +261,16 @@ def norm(a: VectorLike) -> float:
     >>> norm([1, 2, 2])
     3.0
     """
-    xa = as_large_array(a, "a")
-    va = xa.tolist() if xa is not None else as_vector(a, "a")
+    xa = as_large_array(a, "a", check_finite=False)
+    if xa is not None:  # one pass: a NaN or infinity inside makes the length not finite
+        x = xa.astype(np.float64, copy=False)
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            length = float(np.linalg.norm(x))
+        if LARGE_SAFE[0] < length < LARGE_SAFE[1]:
+            return length
+        as_large_array(a, "a")  # names a NaN or infinity inside, if there is one
+        return finite_result(large_length(x), "‖a‖")
+    va = as_vector(a, "a")
     try:
         length = math.hypot(*va)
     except OverflowError:

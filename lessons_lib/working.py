@@ -38,6 +38,8 @@ from lessons_lib.formatting import (
 )
 from lessons_lib.vectors import dot, norm
 
+__all__ = ["DotWorking", "dot_working", "norm_working"]
+
 
 def _factor(x: Number, decimals: int) -> str:
     text = format_number(x, decimals, trim=True)

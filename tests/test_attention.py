@@ -189,8 +189,8 @@ def test_padding_and_causal_combine():
 
 
 @pytest.mark.parametrize("bad, match", [
-    ((0, 3), "between 1 and 3"), ((2, None), "needs the padded length"),
-    (([0, 0],), "every token is padding"), (([1, 2],), "one flag per token"),
+    ((0, 3), "between 1 and 3"), ((2, None), "needs the padded number of tokens n"),
+    (([0, 0],), "marks every token as padding"), (([1, 2],), "one flag per token"),
 ])
 def test_padding_mask_errors(bad, match):
     with pytest.raises(ValueError, match=match):
@@ -242,7 +242,7 @@ def test_temperature():
     np.testing.assert_allclose(softmax(s, temperature=2.0), softmax(s / 2.0))
     flat, sharp = softmax(s, temperature=100.0), softmax(s, temperature=0.01)
     assert flat.max() - flat.min() < 0.01 and sharp[2] > 0.999
-    with pytest.raises(ValueError, match="positive, finite number"):
+    with pytest.raises(ValueError, match="must be a positive number"):
         softmax(s, temperature=0)
     with pytest.raises(TypeError, match="not a number"):
         softmax(s, temperature="hot")
@@ -255,7 +255,7 @@ def test_softmax_over_columns():
 
 # ------------------------------------------------------------------ error messages
 def test_dk_mismatch_names_both_shapes():
-    with pytest.raises(ValueError, match=r"Q's rows have 3 components but K's rows have 2 "
+    with pytest.raises(ValueError, match=r"Q has rows of 3 numbers but K has rows of 2 "
                                          r"\(Q.shape = \(1, 3\), K.shape = \(2, 2\)\).*same "
                                          r"dimension d_k"):
         attention_scores([[1, 2, 3]], [[1, 2], [3, 4]])

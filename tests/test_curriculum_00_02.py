@@ -214,7 +214,7 @@ def test_02_numpy_three_ways():
     pytest.fail("02 has no cell computing np.dot(a, b), a @ b and sum(a * b)")
 
 
-def test_02_same_length_error_is_shown_and_tagged():
+def test_02_dimension_error_is_shown_and_tagged():
     nb = _load("02_dot_product.ipynb")
     errors = [c for c in _code_cells(nb)
               if any(o["output_type"] == "error" for o in c.get("outputs", []))]
@@ -222,7 +222,7 @@ def test_02_same_length_error_is_shown_and_tagged():
     cell = errors[0]
     assert "raises-exception" in cell["metadata"].get("tags", [])
     message = _cell_output(cell)
-    assert "3 numbers" in message and "2" in message and "same dimension" in message
+    assert "3 numbers" in message and "2" in message and "same number of components" in message
 
 
 def test_source_004_quiz_question_with_answer_32_is_in_the_final_quiz():

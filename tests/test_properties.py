@@ -58,7 +58,7 @@ def test_cauchy_schwarz_is_equality_for_parallel_vectors():
 
 
 def test_report_rejects_mismatched_lengths():
-    with pytest.raises(ValueError, match="same dimension"):
+    with pytest.raises(ValueError, match="same number of components"):
         pr.dot_properties([1, 2], [1, 2, 3])
     with pytest.raises(ValueError, match="distributive"):
         pr.dot_properties([1, 2], [1, 2], c=[1, 2, 3])

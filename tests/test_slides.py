@@ -138,7 +138,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str
         copy = tmp / path.name
         copy.write_text(json.dumps(_strip(json.loads(path.read_text()))))
         copies.append(copy)
-    assign = _run(*copies)
+    assign = _run("--force", *copies)  # temp copies: not in git
     assert assign.returncode == 0, assign.stderr
     check = _run("--check", *copies)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -221,7 +221,7 @@ def test_check_fails_on_missing_metadata(tmp_path: Path) -> None:
     assert check.returncode == 1
     assert "slide_type None, expected 'slide'" in check.stdout
     # and fixing it makes the check pass
-    assert _main(copy).returncode == 0
+    assert _main("--force", copy).returncode == 0  # a temp copy: not in git
     assert _main("--check", copy).returncode == 0
 
 

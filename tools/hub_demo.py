@@ -374,9 +374,14 @@ def main(argv: list[str] | None = None) -> int:
         ok = True
     finally:
         log(f"total {time.perf_counter() - t_start:.1f}s; screenshots in {shots}")
-        if not ok:
-            log(f"hub log: {tmp / 'jupyterhub.log'} (temp dir kept)")
-        elif not args.keep:
+        if not ok:  # show the hub's last words here: the temp dir holds an admin token
+            hub_log = tmp / "jupyterhub.log"
+            if hub_log.is_file():
+                tail = hub_log.read_text(errors="replace").splitlines()[-40:]
+                log("last lines of the hub log:\n" + "\n".join(tail))
+        if args.keep:
+            log(f"temp dir kept (--keep): {tmp}; it holds the hub's admin token, delete it after")
+        else:
             if args.screenshots is None:
                 log("(screenshots are deleted with the temp dir; pass --screenshots DIR)")
             shutil.rmtree(tmp, ignore_errors=True)

@@ -10,6 +10,7 @@ Usage::
     python -m tools.nav                # rewrite the nav cells in notebooks/*.ipynb
     python -m tools.nav notebooks/03_geometry.ipynb   # only these files
     python -m tools.nav --check        # exit 1 if any nav cell is missing or stale
+    python -m tools.nav --force        # also rewrite notebooks holding uncommitted work
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 import nbformat
 
 from tools._paths import NOTEBOOKS, lessons
+from tools.learner_work import refuse_uncommitted
 
 TAG = "nav"
 CONTENTS = "00_start_here.ipynb"
@@ -66,7 +68,7 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv
     only = {Path(a).resolve() for a in argv if not a.startswith("--")}
     paths = lessons()
-    stale = []
+    stale, writes = [], []
     for i, path in enumerate(paths):
         if only and path.resolve() not in only:
             continue
@@ -76,8 +78,15 @@ def main(argv: list[str]) -> int:
         after = [(c.cell_type, c.source) for c in new.cells]
         if before != after:
             stale.append(path.name)
-            if not check:
-                nbformat.write(new, path)
+            writes.append((path, new))
+    if not check:
+        code = refuse_uncommitted([p for p, _ in writes], force="--force" in argv,
+                                  tool="tools.nav")
+        if code:
+            return code
+        for path, new in writes:
+            nbformat.write(new, path)
+            print(f"navigation cells updated: {path.name}")
     if check and stale:
         print("navigation cells missing or stale in: " + ", ".join(stale))
         print("fix: python -m tools.nav")

@@ -4,6 +4,10 @@ Usage::
 
     python -m tools.run_notebooks                 # all notebooks/*.ipynb
     python -m tools.run_notebooks notebooks/02_dot_product.ipynb
+    python -m tools.run_notebooks --force notebooks/02_dot_product.ipynb  # after editing it
+
+A notebook with changes git does not have committed (or not tracked) is refused unless
+``--force`` (``tools/learner_work.py``): a learner's own outputs are never overwritten.
 
 Each notebook runs in a new ``python3`` kernel with ``notebooks/`` as the
 working directory (as JupyterLab does), widget state is stored in
@@ -28,6 +32,7 @@ from nbclient import NotebookClient
 
 from tools import nav, slides
 from tools._paths import NOTEBOOKS, ROOT
+from tools.learner_work import refuse_uncommitted
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -143,11 +148,22 @@ def run(path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    code, argv = _guard(argv)
+    if code:
+        return code
     paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-    nav.main([str(p) for p in paths])
+    nav.main([str(p) for p in paths] + ["--force"])  # checked just now, by _guard
     for path in paths:
         run(path)
     return 0
+
+
+def _guard(argv: list[str]) -> tuple[int, list[str]]:
+    """Refuse notebooks holding uncommitted work unless ``--force`` (tools/learner_work.py)."""
+    force = "--force" in argv
+    argv = [a for a in argv if a != "--force"]
+    paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    return refuse_uncommitted(paths, force=force, tool="tools.run_notebooks"), argv
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ import nbformat
 
 from tools import export_html
 from tools._paths import ROOT, lessons
+from tools.learner_work import refuse_uncommitted
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ANSWER = re.compile(r"^answer\s*=", re.MULTILINE)  # at column 0, not a keyword argument
@@ -622,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", action="store_true",
                         help="regenerate the speaker-notes block of docs/teaching.md from "
                              "docs/speaker_notes.toml (with --check: only check it)")
+    parser.add_argument("--force", action="store_true",
+                        help="also rewrite notebooks holding work git has not committed")
     parser.add_argument("--offline", action="store_true",
                         help="with --build: ship reveal.js and the widget front end in DIR")
     args = parser.parse_args(argv)
@@ -650,11 +653,17 @@ def main(argv: list[str] | None = None) -> int:
         for deck in build(paths, args.build, offline=args.offline):
             print(f"wrote {deck}")
         return 0
+    writes = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         if assign(nb):
-            nbformat.write(nb, path)
-            print(f"slide types updated: {path.name}")
+            writes.append((path, nb))
+    code = refuse_uncommitted([p for p, _ in writes], force=args.force, tool="tools.slides")
+    if code:
+        return code
+    for path, nb in writes:
+        nbformat.write(nb, path)
+        print(f"slide types updated: {path.name}")
     return 0
 
 

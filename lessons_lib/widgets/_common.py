@@ -33,7 +33,7 @@ from typing import Any
 
 import traitlets
 
-from lessons_lib._validate import as_vector
+from lessons_lib._validate import as_number, as_vector
 
 __all__ = ["MAX_ABS", "SyncGuard", "TextReprMixin", "Vector", "asset", "is_zero", "widget_vector"]
 
@@ -74,6 +74,28 @@ def esm(filename: str) -> str:
     from lessons_lib.widgets._esm import inline
 
     return inline(filename)
+
+
+def slider_limit(limit: object) -> float:
+    """The ``limit=`` of a slider widget: a positive number up to :data:`MAX_ABS`.
+
+    Examples
+    --------
+    >>> slider_limit(3)
+    3.0
+    >>> slider_limit(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: limit is −1, but the sliders run from −limit to +limit, so it must be ...
+    """
+    value = float(as_number(limit, "limit"))
+    if not 0 < value <= MAX_ABS:
+        shown = f"{value:g}".replace("-", "\N{MINUS SIGN}")
+        raise ValueError(
+            f"limit is {shown}, but the sliders run from −limit to +limit, so it must be a "
+            f"positive number up to {MAX_ABS:,.0f}. Use e.g. limit = 3."
+        )
+    return value
 
 
 def widget_vector(value: object, name: str, length: int | None = None) -> list[float]:

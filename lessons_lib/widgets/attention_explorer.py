@@ -43,6 +43,7 @@ import anywidget
 import numpy as np
 import traitlets
 
+from lessons_lib._validate import as_number, refuse_masked
 from lessons_lib.attention import attention_scores, format_table, softmax
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.widgets._common import (
@@ -68,12 +69,10 @@ class _Number(traitlets.Float):
     """A Float trait that refuses True/False (traitlets would read True as 1.0)."""
 
     def validate(self, obj: Any, value: Any) -> float:
-        if isinstance(value, (bool, np.bool_)):
-            raise traitlets.TraitError(
-                f"{self.name} is {value} (True/False), but it must be a number, e.g. "
-                f"{self.name}=1."
-            )
-        return float(super().validate(obj, value))
+        try:
+            return float(as_number(value, self.name or "value"))
+        except (TypeError, ValueError, OverflowError) as error:
+            raise traitlets.TraitError(str(error)) from None
 
 
 class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
@@ -149,6 +148,14 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     def __init__(self, query: Any = DEFAULT_QUERY, key_vectors: Any = DEFAULT_KEYS,
                  tokens: Any = DEFAULT_TOKENS, *, query_token: str = "cat", scale: bool = True,
                  temperature: float = 1.0, **kwargs: Any) -> None:
+        if isinstance(key_vectors, np.ndarray):  # the List trait takes lists only
+            refuse_masked(key_vectors, "key_vectors")
+            key_vectors = key_vectors.tolist()
+        elif not isinstance(key_vectors, (list, tuple)):
+            raise traitlets.TraitError(
+                f"key_vectors must be a list of 1 to {MAX_KEYS} keys, each two numbers, e.g. "
+                "[[1.2, 0.8], [-0.6, 1.1]]."
+            )
         super().__init__(query=query, key_vectors=key_vectors, tokens=list(tokens),
                          query_token=query_token, scale=scale, temperature=temperature,
                          **kwargs)
@@ -197,7 +204,8 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
             shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
             raise traitlets.TraitError(
                 f"temperature is {shown}, but it must be between {low:g} and {high:g} "
-                "(1 = plain softmax, larger = flatter, smaller = sharper)."
+                "(1 = plain softmax, larger = flatter, smaller = sharper). Use e.g. "
+                "temperature=1."
             )
         return float(value)
 

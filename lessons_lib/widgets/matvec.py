@@ -35,7 +35,7 @@ import ipywidgets as widgets
 from lessons_lib._validate import as_vector
 from lessons_lib.formatting import format_number
 from lessons_lib.matrices import MatVecWorking, as_rows, matvec_working
-from lessons_lib.widgets._common import TextReprMixin
+from lessons_lib.widgets._common import TextReprMixin, slider_limit
 from lessons_lib.widgets.sliders import LIVE, AccessibleControls, FiniteSlider
 
 __all__ = ["MatVecWidget"]
@@ -65,6 +65,7 @@ class MatVecWidget(TextReprMixin, widgets.VBox):
 
     def __init__(self, M: object = ((1, 2), (3, -1), (0, 1)), x: Sequence[float] = (1.0, 1.0),
                  *, limit: float = 3.0, **kwargs: Any) -> None:
+        limit = slider_limit(limit)
         rows = as_rows(M, "M")
         if len(rows) > _MAX_ROWS or len(rows[0]) > _MAX_COLS:
             raise ValueError(

@@ -21,15 +21,16 @@ a = σ(z) = σ(−0.10) ≈ 0.4750
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
 
-from lessons_lib._validate import as_vector, same_length
+from lessons_lib._validate import as_number, as_vector, same_length
 from lessons_lib.formatting import format_number
 from lessons_lib.neurons import NeuronOutput, neuron, sigmoid
-from lessons_lib.widgets._common import TextReprMixin
+from lessons_lib.widgets._common import TextReprMixin, slider_limit
 from lessons_lib.widgets.sliders import LIVE, AccessibleControls, FiniteSlider
 
 __all__ = ["NeuronWidget", "sigmoid_svg"]
@@ -43,6 +44,13 @@ def _verdict(z: float) -> str:
     if z < -0.05:
         return "z < 0 → σ(z) < 0.5: the neuron leans towards “no”"
     return "z ≈ 0 → σ(z) ≈ 0.5: undecided"
+
+
+def _finite_z(z: object) -> float:
+    value = float(as_number(z, "z"))
+    if not math.isfinite(value):
+        raise OverflowError("z is too large to draw. Scale the weights or inputs down.")
+    return value
 
 
 def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 120) -> str:
@@ -60,6 +68,7 @@ def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 
     >>> [t.split(">")[1].split("<")[0] for t in svg.split("<text")[1:]]
     ['σ = 1', 'σ = 0', 'z = −8', 'z = 0', 'z = 8']
     """
+    z = _finite_z(z)
     bottom = height - 24  # σ = 0; the strip below holds the z labels
 
     def px(zv: float) -> float:
@@ -154,6 +163,7 @@ class NeuronWidget(TextReprMixin, widgets.VBox):
     def __init__(self, w: Sequence[float] = (0.8, -0.5), x: Sequence[float] = (1.0, 2.0),
                  b: float = 0.1, *, labels: Sequence[str] | None = None, limit: float = 3.0,
                  large_text: bool = False, **kwargs: Any) -> None:
+        limit = slider_limit(limit)
         vw, vx = as_vector(w, "w"), as_vector(x, "x")
         same_length(vw, vx, names=("w", "x"), what="a neuron")
         if len(vw) > 6:

@@ -37,6 +37,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from lessons_lib._validate import as_number
 from lessons_lib.formatting import format_fixed as fixed
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.geometry import (
@@ -57,6 +58,20 @@ def _angle_text(a: list[float], b: list[float]) -> str:
         who = " and ".join(missing)
         return f"undefined — {who} {'has' if len(missing) == 1 else 'have'} zero length"
     return f"{fixed(angle_between(a, b), 1)}°"
+
+
+class _Grid(traitlets.Int):
+    """An Int trait whose type errors speak the lessons' words (the range is checked below)."""
+
+    def validate(self, obj: Any, value: Any) -> int:
+        try:
+            number = as_number(value, "grid")
+        except (TypeError, ValueError, OverflowError) as error:
+            raise traitlets.TraitError(f"{error} Use e.g. grid=4.") from None
+        if number != int(number):
+            raise traitlets.TraitError(f"grid is {value!r}, but it must be a whole number from "
+                                       "1 to 20. Use e.g. grid=4.")
+        return int(number)
 
 
 class VectorPlayground(TextReprMixin, SyncGuard, anywidget.AnyWidget):
@@ -148,7 +163,7 @@ class VectorPlayground(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     large_text = traitlets.Bool(False).tag(sync=True)
     show_b = traitlets.Bool(True).tag(sync=True)
     show_dot = traitlets.Bool(True).tag(sync=True)
-    grid = traitlets.Int(4).tag(sync=True)
+    grid = _Grid(4).tag(sync=True)
 
     dot = traitlets.Float(0.0, read_only=True)
     angle = traitlets.Float(None, allow_none=True, read_only=True)

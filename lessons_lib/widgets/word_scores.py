@@ -88,10 +88,21 @@ class WordScoreTable(TextReprMixin, widgets.VBox):
 
     def _set_options(self, query: str, keys: Sequence[str]) -> None:
         labels = self._labels()
-        for name in (query, *keys):
+        example = f"e.g. query={labels[1]!r}, keys=[{labels[2]!r}, {labels[3]!r}]"
+        if not isinstance(query, str):
+            raise TypeError(f"query is {query!r}, but it must be one word in quotes, {example}. "
+                            f"Choose from: {', '.join(labels)}.")
+        if isinstance(keys, str) or not isinstance(keys, Sequence) or not all(
+                isinstance(k, str) for k in keys):
+            raise TypeError(f"keys is {keys!r}, but it must be a list of words in quotes, "
+                            f"{example}. Choose from: {', '.join(labels)}.")
+        if not keys:
+            raise ValueError(f"keys is empty: give at least one word to score against the "
+                             f"query, {example}.")
+        for what, name in (("query is", query), *(("keys has", k) for k in keys)):
             if name not in labels:
-                raise ValueError(f"{name!r} is not available here; choose from: "
-                                 f"{', '.join(labels)}.")
+                raise ValueError(f"{what} {name!r}, which is not available here; choose "
+                                 f"from: {', '.join(labels)}.")
         # Replacing a list's options resets its value, which would redraw the table with
         # the new query against the old keys (a word the other source does not have), so
         # nothing is drawn until both lists hold the new words.

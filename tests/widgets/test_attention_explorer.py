@@ -62,7 +62,7 @@ def test_set_keys_changes_the_number_of_keys():
     ("query", "up", "not a vector"),
     ("key_vectors", [[1, 2], [3, 4], [5, 6], [7, 8], [9, 0]], "1 to 4 keys"),
     ("key_vectors", [[1, 2]], "key_vectors has 1 keys but tokens has 3 labels.*set_keys"),
-    ("key_vectors", [[1, 2], [3, "x"], [0, 0]], r"key_vectors\[1\]\[1\] is 'x'"),
+    ("key_vectors", [[1, 2], [3, "x"], [0, 0]], r"key_vectors\[1\]\[1\] is the text 'x'"),
     ("tokens", ["a", "b"], "tokens has 2 labels but there are 3 keys"),
     ("temperature", 0.0, "between 0.1 and 10"),
     ("temperature", 50.0, "between 0.1 and 10"),

@@ -35,7 +35,7 @@ def test_neuron_widget_repr_is_deterministic_and_complete():
 
 
 def test_neuron_widget_bad_input():
-    with pytest.raises(ValueError, match="same dimension"):
+    with pytest.raises(ValueError, match="same number of components"):
         NeuronWidget(w=[1, 2], x=[1])
     with pytest.raises(ValueError, match="slider range"):
         NeuronWidget(w=[5], x=[1])
