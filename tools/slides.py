@@ -502,6 +502,8 @@ DECK_CSS = f"""<style>
 .reveal .widget-subarea .widget-readout,
 .reveal .widget-subarea button {{ font-size: 17px; line-height: 1.3; }}
 .reveal .widget-subarea .widget-toggle-button {{ width: auto; padding: 0 0.8em; }}
+.reveal .widget-subarea .widget-dropdown, .reveal .widget-subarea .widget-dropdown > select {{
+  height: auto; min-height: var(--jp-widgets-inline-height); }}
 .reveal .widget-subarea pre {{ font-size: {MIN_TEXT + 1}px; }}
 .reveal .widget-subarea h3 {{ font-size: 22px; margin: 0 0 0.4em 0; }}
 .reveal .vp-tick, .reveal .vp-axis-label, .reveal .ae-tick,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
@@ -74,6 +75,11 @@ class WordScoreTable(TextReprMixin, widgets.VBox):
         self._table = widgets.HTML()
         self._table.add_class(LIVE)
         self._changing = False  # True while the options are replaced (see _set_options)
+        #: the words shown for each source, kept while the other source is shown
+        self._chosen: dict[str, tuple[str, tuple[str, ...]]] = {
+            "embeddings": ("cat", ("milk", "car", "kitten")),
+            "head": ("cat", ("milk", "car", "drank")),
+        }
         self._set_options(query, keys)
         for control in (self._query, self._keys):
             control.observe(lambda _change: self._render(), names="value")
@@ -106,20 +112,24 @@ class WordScoreTable(TextReprMixin, widgets.VBox):
         # Replacing a list's options resets its value, which would redraw the table with
         # the new query against the old keys (a word the other source does not have), so
         # nothing is drawn until both lists hold the new words.
+        # Options and the new choice go to the page in one message per list (a value
+        # for the old options would be applied to the new ones there).
         self._changing = True
         try:
-            self._query.options = labels
-            self._query.value = query
-            self._keys.options = labels
-            self._keys.value = tuple(keys)
+            with self._query.hold_sync(), self._keys.hold_sync():
+                self._query.options = labels
+                self._query.value = query
+                self._keys.options = labels
+                self._keys.value = tuple(keys)
         finally:
             self._changing = False
 
-    def _on_source(self, _change: object) -> None:
-        if self._source.value == "head":
-            self._set_options("cat", ("milk", "car", "drank"))
-        else:
-            self._set_options("cat", ("milk", "car", "kitten"))
+    def _on_source(self, change: dict[str, Any]) -> None:
+        # each source keeps the learner's own choice: switching to the head and back
+        # returns the words chosen before (not the starting words)
+        self._chosen[change["old"]] = (self.query_word, tuple(self.key_words))
+        query, keys = self._chosen[change["new"]]
+        self._set_options(query, keys)
         self._render()
 
     @property
