@@ -60,7 +60,10 @@ def _unit(x: FloatVector, large: bool, name: str, what: str) -> tuple[FloatVecto
     if _SAFE[0] < length < _SAFE[1]:
         return x / length, length
     biggest = float(np.max(np.abs(x)))
-    y = x / biggest
+    # Every |entry| / biggest is at most 1, so nothing can overflow; NumPy 1.26's SIMD
+    # division of subnormals still raises the overflow flag (the quotients are right).
+    with np.errstate(over="ignore"):
+        y = x / biggest
     return y / _length(y, large), length
 
 
