@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -323,7 +324,10 @@ ex_04_3 = _define(
 
 # --- 05 · properties --------------------------------------------------------------------
 
-_AB05 = float(np.dot([1.8, 1.2], [0.8, 1.8]))
+# a·b summed exactly in decimals, 1.44 + 2.16 = 3.6: np.dot's last bit depends on the CPU
+# (a fused multiply-add gives 3.6, two roundings 3.6000000000000005, shown as (5a)·b =
+# 18.0000), and the verdict must read the same on every machine.
+_AB05 = float(Fraction("1.8") * Fraction("0.8") + Fraction("1.2") * Fraction("1.8"))
 ex_05_1 = _define(
     "05", 1, "check_number",
     lambda a: ch.check_number(a, 5 * _AB05, tol=1e-6, what="(5a)·b", hints=[
