@@ -246,6 +246,8 @@ def _show(value: object) -> str:
         if array.size > 8:  # quote the start of a long answer, never all of it
             return format_vector(array[:6].tolist(), 4)[:-1] + ", …]"
         return format_vector(array.tolist(), 4)
+    if array.ndim == 2 and array.size <= 16:  # a small matrix, on one line, as typed
+        return "[" + ", ".join(format_vector(row.tolist(), 4) for row in array) + "]"
     return np.array2string(array, precision=4, suppress_small=True, threshold=30)
 
 
@@ -312,7 +314,8 @@ def _rounding(value: float, expected: float, tol: float) -> str | None:
 
 def _decimals_message(what: str, tol: float) -> str:
     wanted = _precision(tol) or 2
-    return (f"close: that is {what} rounded too far. Give {wanted} decimal places "
+    places = "decimal place" if wanted == 1 else "decimal places"
+    return (f"close: that is {what} rounded too far. Give {wanted} {places} "
             "(or more), rounding only the final answer.")
 
 
@@ -469,8 +472,13 @@ def check_vector(answer: object, expected: Sequence[float] | NDArray[np.float64]
                       f"off{rest}")
     bad_rows = sorted({i for i in range(target.shape[0])
                        if _entries(array[i], target[i], tol) != "right"})
-    return _wrong(f"rows {bad_rows} (counting from 0) are off; the other rows are right."
-                  if len(bad_rows) < target.shape[0] else "every row is off.")
+    if len(bad_rows) == target.shape[0]:
+        return _wrong("every row is off.")
+    if len(bad_rows) == 1:
+        rest = "the other row is right" if target.shape[0] == 2 else "the others are right"
+        return _wrong(f"row {bad_rows[0]} (counting from 0) is off; {rest}.")
+    return _wrong(f"rows {', '.join(map(str, bad_rows))} (counting from 0) are off; the "
+                  "other rows are right.")
 
 
 Array = NDArray[np.float64]
@@ -687,7 +695,8 @@ def check_cosine(answer: object, a: Sequence[float], b: Sequence[float]) -> Feed
 
 @_guard
 def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedback:
-    """Check an angle between two vectors, in degrees, to 0.1° (lesson 03).
+    """Check an angle between two vectors, in degrees, to 0.1° (lesson 03; in any
+    dimension, lesson 05).
 
     Examples
     --------
@@ -695,17 +704,34 @@ def check_angle(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedb
     ✓ Correct! θ = 32.3°.
     >>> check_angle(0.5646, [1.8, 1.2], [0.8, 1.8])
     ✗ Not yet: that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π.
+    >>> check_angle(float("nan"), [1, 2, 2, 0], [0, -2, 1, 2])  # arccos(a·b) = arccos(−2)
+    ✗ Not yet: your answer is "not a number": arccos was given a number outside [−1, 1]. ...
     """
     va, vb = _nonzero_pair(a, b, "the angle")
-    cos = float(np.clip(va @ vb / (np.sqrt(va @ va) * np.sqrt(vb @ vb)), -1.0, 1.0))
+    d, na, nb = float(va @ vb), float(np.sqrt(va @ va)), float(np.sqrt(vb @ vb))
+    cos = float(np.clip(d / (na * nb), -1.0, 1.0))
     radians = math.acos(cos)
     expected = math.degrees(radians)
+    if isinstance(answer, float) and math.isnan(answer):  # arccos of a number outside [−1, 1]
+        return _wrong("your answer is \"not a number\": arccos was given a number outside "
+                      "[−1, 1]. Cauchy–Schwarz keeps a·b / (‖a‖‖b‖) inside, so check that you "
+                      "divided a·b by BOTH lengths, ‖a‖‖b‖.")
     hints = [
         (radians, "that is the angle in radians. Convert it: math.degrees(θ) or θ·180/π."),
         (cos, "that is cos θ. Take the inverse cosine: math.degrees(math.acos(cos θ))."),
         (180 - expected, "that is 180° minus the angle: check the sign of a·b (positive means "
                          "less than 90°)."),
+        (d, f"{format_number(d, 4)} is the dot product a·b. Divide it by ‖a‖‖b‖ to get cos θ, "
+            "then take the inverse cosine."),
     ]
+    wrong_ratios = [
+        (d / na, "you divided a·b by ‖a‖ only; divide by ‖a‖ AND ‖b‖, then take arccos."),
+        (d / nb, "you divided a·b by ‖b‖ only; divide by ‖a‖ AND ‖b‖, then take arccos."),
+        (d / (na * na * nb * nb), "you divided a·b by the squared lengths (a·a)(b·b); divide "
+                                  "by ‖a‖‖b‖, their square roots, then take arccos."),
+    ]
+    hints += [(math.degrees(math.acos(r)), message) for r, message in wrong_ratios
+              if abs(r) <= 1 and abs(r - cos) > 1e-9]  # arccos has an answer only in [−1, 1]
     value = _to_number(answer, "θ")
     # 1 decimal, as the lesson asks: half a unit of the last place, like every checker
     return _scalar_verdict(value, expected, 0.05, "θ", hints, decimals=1, unit="°")

@@ -361,6 +361,22 @@ ex_05_3 = _define(
     solution="g, max_norm = np.array([6.0, 8.0]), 5\n"
              "answer = g * max_norm / np.sqrt(g @ g)")
 
+A05_4, B05_4 = [1, 2, 2, 0], [0, -2, 1, 2]  # ‖a‖ = ‖b‖ = 3, a·b = −2
+ex_05_4 = _define(
+    "05", 4, "check_angle", lambda a: ch.check_angle(a, A05_4, B05_4),
+    hints=["No drawing in 4-D: compute cos θ = a·b / (‖a‖‖b‖) first. Cauchy–Schwarz says it "
+           "lies in [−1, 1].",
+           "Then θ = math.degrees(math.acos(cos θ)). A negative a·b means θ is above 90°. "
+           "If Python says 'math domain error', the number you gave acos is outside [−1, 1]: "
+           "divide a·b by BOTH lengths."],
+    explanation="a·b = 1·0 + 2·(−2) + 2·1 + 0·2 = 0 − 4 + 2 + 0 = −2, ‖a‖ = √(1 + 4 + 4 + 0) = "
+                "√9 = 3 and ‖b‖ = √(0 + 4 + 1 + 4) = √9 = 3, so cos θ = −2 / (3 · 3) ≈ −0.2222, "
+                "inside [−1, 1] as Cauchy–Schwarz promises, and θ = arccos(−0.2222) ≈ 102.8°: "
+                "a little more than a right angle.",
+    solution="a, b = [1, 2, 2, 0], [0, -2, 1, 2]\n"
+             "cos_theta = ll.dot(a, b) / (ll.norm(a) * ll.norm(b))\n"
+             "answer = math.degrees(math.acos(cos_theta))")
+
 # --- 06 · similarity and embeddings -------------------------------------------------------
 
 ex_06_1 = _define(
@@ -476,6 +492,34 @@ ex_06_7 = _define(
            "Q is 5 × 8 and Kᵀ is 8 × 5."],
     explanation="(5 × 8)(8 × 5) → 5 × 5: one score for every (query, key) pair.",
     solution='answer = "A"')
+
+W1_06, W2_06 = np.array([[1, 2], [-1, 0]]), np.array([[2, 1], [0, 3]])
+ex_06_8 = _define(
+    "06", 8, "check_vector",
+    lambda a: ch.check_vector(a, W2_06 @ W1_06, what="W", hints=[
+        ((W1_06 @ W2_06).tolist(), "that is W₁W₂: the order matters. W₁ acts on x first, so it "
+                                   "stands next to x: W₂(W₁x) = (W₂W₁)x."),
+        ((W1_06 * W2_06).tolist(), "that is the element-wise product (W1_8 * W2_8). One "
+                                   "layer after the other is a matrix product: W₂W₁."),
+        ((W1_06 + W2_06).tolist(), "you added the two matrices. Layer 2 works on layer 1's "
+                                   "OUTPUT, so the matrices multiply: W₂(W₁x) = (W₂W₁)x."),
+        ((W2_06 @ W1_06.T).tolist(), "you dotted rows of W₂ with ROWS of W₁; use the columns "
+                                     "of W₁."),
+        ((W2_06 @ W1_06).T.tolist(), "right numbers, transposed: cell (i, j) is row i of W₂ "
+                                     "dotted with column j of W₁."),
+        (W1_06.tolist(), "that is W₁ itself, layer 1 alone. W does the work of BOTH layers: "
+                         "multiply the two matrices."),
+        (W2_06.tolist(), "that is W₂ itself, layer 2 alone. W does the work of BOTH layers: "
+                         "multiply the two matrices.")]),
+    hints=["Associativity: W₂(W₁x) = (W₂W₁)x, so W is the product W₂W₁, in that order.",
+           "Cell (i, j) of W₂W₁ is row i of W₂ dotted with COLUMN j of W₁; the columns of W₁ "
+           "are [1, −1] and [2, 0]."],
+    explanation="W = W₂W₁ (W₁ acts first, so it stands next to x). The columns of W₁ are "
+                "[1, −1] and [2, 0]: W₂W₁ = [[2·1 + 1·(−1), 2·2 + 1·0], [0·1 + 3·(−1), "
+                "0·2 + 3·0]] = [[1, 4], [−3, 0]]. Check on x = [1, 1]: W₁x = [3, −1], "
+                "W₂(W₁x) = W₂[3, −1] = [5, −3], and Wx = [5, −3] too.",
+    solution="answer = [[2*1 + 1*(-1), 2*2 + 1*0],\n"
+             "          [0*1 + 3*(-1), 0*2 + 3*0]]")
 
 # --- 07 · attention scores --------------------------------------------------------------
 

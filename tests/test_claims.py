@@ -430,6 +430,15 @@ def _():
         assert np.linalg.norm(a - b) ** 2 == pytest.approx(law, rel=1e-9)
 
 
+@check("05-obtuse")
+def _():
+    a, b = np.array([1, 2, 2, 0]), np.array([0, -2, 1, 2])
+    assert a @ b == -2 and a @ a == 9 and b @ b == 9        # 0 − 4 + 2 + 0; 1 + 4 + 4; 4 + 1 + 4
+    assert f"{-2 / 9:.4f}" == "-0.2222"
+    theta = math.degrees(math.acos(-2 / 9))
+    assert f"{theta:.1f}" == "102.8" and 90 < theta < 105
+
+
 @check("05-random")
 def _():
     rng = np.random.default_rng(5)
@@ -608,6 +617,23 @@ def _():
     rng = np.random.default_rng(9)
     W1, W2, x = rng.normal(size=(4, 3)), rng.normal(size=(2, 4)), rng.normal(size=3)
     assert np.allclose(W2 @ (W1 @ x), (W2 @ W1) @ x)
+
+
+@check("06-merged")
+def _():
+    W1, W2, x = np.array([[1, 2], [-1, 0]]), np.array([[2, 1], [0, 3]]), np.array([1, 1])
+    assert (W1 @ x).tolist() == [3, -1] and (W2 @ (W1 @ x)).tolist() == [5, -3]
+    W = np.array([[2 * 1 + 1 * -1, 2 * 2 + 1 * 0], [0 * 1 + 3 * -1, 0 * 2 + 3 * 0]])  # by hand
+    assert np.array_equal(W2 @ W1, W) and (W @ x).tolist() == [5, -3]
+    assert not np.array_equal(W1 @ W2, W)
+
+
+@check("06-w1w2")
+def _():
+    W1, W2 = np.array([[1, 2], [-1, 0]]), np.array([[2, 1], [0, 3]])
+    by_hand = [[1 * 2 + 2 * 0, 1 * 1 + 2 * 3], [-1 * 2 + 0 * 0, -1 * 1 + 0 * 3]]
+    assert by_hand == [[2, 7], [-2, -1]] and (W1 @ W2).tolist() == by_hand
+    assert (W2 @ W1).tolist() != by_hand
 
 
 @check("06-convention")

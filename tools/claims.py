@@ -171,6 +171,9 @@ CLAIMS: tuple[Claim, ...] = (
     C("05-plane", "05", "inside that plane lesson 03's drawing and proof apply unchanged",
       "checked", "for random 384-component pairs, the angle measured with 2-D coordinates in the "
       "plane they span equals the formula's, and the law of cosines holds"),
+    C("05-obtuse", "05", "θ = arccos(−0.2222) ≈ 102.8°: a little more than a right angle",
+      "checked", "exercise 4's a = [1, 2, 2, 0], b = [0, −2, 1, 2]: a·b = −2, ‖a‖ = ‖b‖ = 3, "
+      "−2/9 rounds to −0.2222 and arccos(−2/9) = 102.84°, between 90° and 105°"),
     C("05-random", "05", "Draw a thousand random triples of 8-dimensional vectors", "checked",
       "seed 5: all five laws hold in 1000 of 1000 trials"),
     C("05-direction", "05", "The direction is kept", "checked",
@@ -220,6 +223,13 @@ CLAIMS: tuple[Claim, ...] = (
       "the lesson's A = [[1, 2], [3, 4]], B = [[0, 1], [1, 0]]: AB ≠ BA"),
     C("06-layers", "06", "W₂(W₁x) = (W₂W₁)x is associativity, with x as a matrix of one column",
       "checked", "lesson 04's layers: both sides [1]; random layers"),
+    C("06-merged", "06", "Check on x = [1, 1]: W₁x = [3, −1], W₂(W₁x) = W₂[3, −1] = [5, −3], and "
+      "Wx = [5, −3] too", "checked", "exercise 8's W₁ = [[1, 2], [−1, 0]], W₂ = [[2, 1], [0, 3]]: "
+      "NumPy gives both sides [5, −3] for x = [1, 1], W₂W₁ = [[1, 4], [−3, 0]] by hand, and "
+      "W₁W₂ differs"),
+    C("06-w1w2", "06", "the order the layers run, W₁W₂ = [[2, 7], [−2, −1]]", "checked",
+      "W₁W₂ by hand, [[1·2 + 2·0, 1·1 + 2·3], [(−1)·2 + 0·0, (−1)·1 + 0·3]], equals NumPy's "
+      "W₁ @ W₂ and differs from W₂W₁"),
     C("06-convention", "06", "W_Q stored the way PyTorch's `nn.Linear` stores a weight (outputs × "
       "inputs, computing y = xWᵀ + b)", "checked", "the shipped W_q is 32 × 384 (outputs × "
       "inputs) and H W_qᵀ + b_q reproduces the model's weights", "was: 'the one papers and "

@@ -133,6 +133,18 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         ([3, 4], RIGHT), ([0.6, 0.8], "unit vector"), ([6, 8], "scaled down"),
         ([6 * 5 / 100, 8 * 5 / 100], "divided by g·g"), ([5, 5], "clip by value"),
         ([3, 5], "position 1 (counting from 0) is off")]),
+    # a = [1, 2, 2, 0], b = [0, −2, 1, 2]: a·b = 0 − 4 + 2 + 0 = −2, ‖a‖ = √9 = 3, ‖b‖ = √9 = 3,
+    # cos θ = −2/9 → θ = 102.84°
+    ("05", 4): ("check_angle", [
+        (math.degrees(math.acos(-2 / 9)), RIGHT), (102.8, RIGHT), (102.84, RIGHT),
+        (102.9, "last decimal place is wrong"), (math.acos(-2 / 9), "radians"),
+        (-2 / 9, "that is cos θ"), (-0.2222, "that is cos θ"),
+        (180 - math.degrees(math.acos(-2 / 9)), "180° minus the angle"),
+        (-2, "is the dot product a·b"),
+        (math.degrees(math.acos(-2 / 3)), "by ‖a‖ only"),  # −2/3: one length only
+        (math.degrees(math.acos(-2 / 81)), "squared lengths"),  # −2/(9·9)
+        (float("nan"), "Cauchy–Schwarz"),  # arccos(−2): forgot to divide at all
+        ("102.8", "text"), (..., "Not attempted yet")]),
     ("06", 1): ("check_dot", [
         (0.83, RIGHT), (0.830, RIGHT), (0.8, "Give 2 decimal places"),
         ([0.63, 0.2], "products")]),
@@ -156,6 +168,16 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
     ("06", 7): ("check_choice", [
         ("A", RIGHT), ("a)", RIGHT), ("5 × 5", RIGHT), ("A) 5 × 5", RIGHT), ((5, 5), RIGHT),
         ("5x5", RIGHT), ("C", "shape of Q itself"), ("5 × 8", "shape of Q itself")]),
+    # W₂W₁ = [[2·1 + 1·(−1), 2·2 + 1·0], [0·1 + 3·(−1), 0·2 + 3·0]] = [[1, 4], [−3, 0]];
+    # W₁W₂ = [[1·2 + 2·0, 1·1 + 2·3], [(−1)·2 + 0·0, (−1)·1 + 0·3]] = [[2, 7], [−2, −1]]
+    ("06", 8): ("check_vector", [
+        ([[1, 4], [-3, 0]], RIGHT), (np.array([[1.0, 4.0], [-3.0, 0.0]]), RIGHT),
+        ([[2, 7], [-2, -1]], "the order matters"), ([[2, 2], [0, 0]], "element-wise"),
+        ([[3, 3], [-1, 3]], "added the two matrices"), ([[4, -2], [6, 0]], "ROWS of W₁"),
+        ([[1, -3], [4, 0]], "transposed"),
+        ([[1, 4], [3, 0]], "row 1 (counting from 0) is off; the other row is right"),
+        ([1, 4, -3, 0], "shape"), ([[1, 2], [-1, 0]], "W₁ itself"), ([[2, 1], [0, 3]], "W₂ itself"),
+        (..., "Not attempted yet")]),
     # (0.5 + 1.0 + 0 − 1.0) / √4 = 0.5 / 2 = 0.25
     ("07", 1): ("check_number", [
         (0.25, RIGHT), (0.5, "raw dot product"), (0.125, "divided by d_k")]),
@@ -211,8 +233,9 @@ QUIZ: dict[tuple[str, int], str | float] = {
     ("02", 1): "C", ("02", 2): "A", ("02", 3): "A", ("02", 4): 20.0, ("02", 5): "C",
     ("03", 1): "D", ("03", 2): 10 / math.sqrt(9 * 25), ("03", 3): "C", ("03", 4): "B",
     ("04", 1): "B", ("04", 2): 1.25, ("04", 3): 0.5, ("04", 4): "C",  # 3 − 2 + 0.25; 1/(1+1)
-    ("05", 1): "B", ("05", 2): 29.0, ("05", 3): "D", ("05", 4): "C",
+    ("05", 1): "B", ("05", 2): 29.0, ("05", 3): "D", ("05", 4): "C", ("05", 5): "B",
     ("06", 1): "B", ("06", 2): "A", ("06", 3): "B", ("06", 4): -0.11, ("06", 5): "B",
+    ("06", 6): "B",  # (AB)C = A(BC); AB = BA fails for [[1, 2], [3, 4]], [[0, 1], [1, 0]]
     ("07", 1): 0.31 / math.sqrt(3), ("07", 2): "B", ("07", 3): "C", ("07", 4): "B",
     ("08", 1): "C", ("08", 2): 0.0, ("08", 3): 0.42 / math.sqrt(3), ("08", 4): "B",
     ("08", 5): "B", ("08", 6): "C",
