@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -201,8 +202,11 @@ class ConceptCheck(TextReprMixin, widgets.VBox):
         results[self.form] = {"responses": {k: None if v is None or v is Ellipsis else str(v)
                                             for k, v in self.responses.items()},
                               "score": score, "wrong": wrong}
-        self.path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        # written beside the file, then renamed over it: a reader never sees half a file
+        partial = self.path.with_name(f".{self.path.name}.partial")
+        partial.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+        os.replace(partial, self.path)
         self._result.value = learner_report(self.path, as_html=True)
         return learner_report(self.path)
 
