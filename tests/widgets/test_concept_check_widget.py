@@ -106,3 +106,24 @@ def _walk(widget: widgets.Widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_the_first_lesson_offers_the_pre_check_and_the_last_the_post_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Optional cells: the call is commented out; without the "# " it shows that form."""
+    import nbformat
+
+    from tools._paths import lessons
+
+    monkeypatch.chdir(tmp_path)  # the check keeps its file in the working folder
+    for path, form in ((lessons()[0], "A"), (lessons()[-1], "B")):
+        cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
+                 and "ConceptCheck(" in c.source]
+        assert len(cells) == 1, path.name
+        source = cells[0].source
+        assert f'# ConceptCheck("{form}")' in source and not cells[0].outputs  # skippable
+        namespace: dict = {}
+        exec(source.replace(f'# ConceptCheck("{form}")', f'shown = ConceptCheck("{form}")'),
+             namespace)
+        assert namespace["shown"].form == form
+    assert list(tmp_path.iterdir()) == []  # nothing is written until the learner submits
