@@ -322,9 +322,9 @@ def figure(report: Report, path: Path) -> None:
              label="pre (form A)", color="#9ecae1")
     left.bar(numbers + 0.2, [100 * s.difficulty for s in report.items["B"]], 0.4,
              label="post (form B)", color="#08519c")
-    left.set(xlabel="item", ylabel="% right", ylim=(0, 105), xticks=numbers,
-             title="Item difficulty")
-    left.legend(loc="lower right")
+    left.set(xlabel="item", ylabel="% right", ylim=(0, 122), xticks=numbers,
+             yticks=range(0, 101, 20), title="Item difficulty (share right)")
+    left.legend(loc="upper center", ncol=2, fontsize=8)  # above the 100 % line
     pre = [report.scores["A"][s] for s in report.matched]
     post = [report.scores["B"][s] for s in report.matched]
     x = np.linspace(0, 100, 101)
@@ -332,7 +332,7 @@ def figure(report: Report, path: Path) -> None:
     for name, g in HAKE.items():
         right.plot(x, x + g * (100 - x), ls="--", lw=1, label=f"g = {g} ({name})")
     right.scatter(pre, post, color="#08519c", zorder=3, label="a student")
-    right.set(xlabel="pre-check %", ylabel="post-check %", xlim=(0, 100), ylim=(0, 105),
+    right.set(xlabel="pre-check %", ylabel="post-check %", xlim=(-3, 103), ylim=(-3, 105),
               title=f"Students (class ⟨g⟩ = {_f(report.class_gain)})")
     right.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
