@@ -20,7 +20,7 @@ classifies what happens:
 ``hang``     no answer within ``TIMEOUT`` seconds of this process's CPU time (a CPU clock,
              so a machine busy with other work does not turn a slow case into a hang).
 
-Checkers and quiz classes are probed in their own tests (another engineer's area).
+Checkers, quiz classes and the concept check are probed in their own tests.
 """
 
 from __future__ import annotations
@@ -44,7 +44,10 @@ import numpy as np
 TIMEOUT = 5  # CPU seconds (ITIMER_PROF): a wall clock failed cases under a load of 14 on 2 cores
 
 #: Modules whose ``__all__`` is probed here; checkers and quiz are probed elsewhere.
-SKIP_MODULES = {"lessons_lib.checkers", "lessons_lib.widgets.quiz"}
+SKIP_MODULES = {"lessons_lib.checkers", "lessons_lib.widgets.quiz",
+                # grades responses like the checkers; bad responses, scores and forms are
+                # probed in tests/test_concept_check.py
+                "lessons_lib.concept_check", "lessons_lib.widgets.concept_check"}
 
 #: Names taken from an ``__all__`` that take no learner input, or are records the package
 #: builds itself; each with its reason.
