@@ -425,7 +425,8 @@ ITEMS: tuple[ItemDef, ...] = (
         fixed_options=lambda p: list(ANGLES)),
     ItemDef(
         "cosine_ranking", "dot product vs cosine similarity", _L03, "choice",
-        lambda p: "Which document points most nearly the same way as the query q = "
+        lambda p: "Three documents: " + ", ".join(f"{d} = {_vec(v)}" for d, v in p["docs"].items())
+                  + ". Which one points most nearly the same way as the query q = "
                   f"{_vec(p['q'])} (the highest cosine similarity)?",
         lambda p: max(p["docs"], key=lambda d: _dot(p["q"], p["docs"][d])
                       / (_norm(p["q"]) * _norm(p["docs"][d]))),
@@ -507,9 +508,10 @@ ITEMS: tuple[ItemDef, ...] = (
         decimals=2),
     ItemDef(
         "attention_output", "the output: a weighted average of the values", _L07, "number",
-        lambda p: f"A query's scores with three tokens are {_vec(p['s'])}; after softmax its "
-                  f"weights are about {_vec(p['w'])}. The tokens' values (one number each) are "
-                  f"{_vec(p['v'])}. What is the attention output? Give 2 decimal places.",
+        lambda p: f"A query's scores with three tokens are {_vec(p['s'])}; softmax turns them "
+                  f"into the weights {_vec(p['w'])} (rounded). The tokens' values (one number "
+                  f"each) are {_vec(p['v'])}. Using these rounded weights, what is the attention "
+                  "output? Give 2 decimal places.",
         lambda p: _dot(p["w"], p["v"]),
         (SCORES_AS_WEIGHTS, PLAIN_AVERAGE),
         {"A": {"s": [0.31, -0.2, -0.61], "w": [0.5, 0.3, 0.2], "v": [10, 20, 40]},

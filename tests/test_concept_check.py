@@ -228,3 +228,27 @@ def test_scores_and_normalised_gain() -> None:
             normalised_gain(pre, post)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="form"):
         build_form("C")
+
+
+def _shown_values(value: Any) -> list[str]:
+    """The texts a learner must see for one parameter: each number, or each vector as typed."""
+    if isinstance(value, dict):
+        return [text for v in value.values() for text in _shown_values(v)]
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        return [text for row in value for text in _shown_values(row)]
+    if isinstance(value, list):
+        return ["[" + ", ".join(_number_text(x) for x in value) + "]"]
+    return [_number_text(value)]
+
+
+def _number_text(x: float) -> str:
+    return (str(int(x)) if float(x).is_integer() else repr(float(x))).replace("-", "−")
+
+
+@pytest.mark.parametrize(("form", "item"), CASES, ids=IDS)
+def test_every_given_number_stands_in_the_prompt(form: str, item: Any) -> None:
+    """A learner can answer from the question alone: every parameter the answer is computed
+    from is shown (item 3 once asked about documents it never gave)."""
+    for name, value in _params(form, item.key).items():
+        for text in _shown_values(value):
+            assert text in item.prompt, f"{item.key} ({form}): {name} = {text} is not shown"
