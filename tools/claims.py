@@ -190,12 +190,14 @@ CLAIMS: tuple[Claim, ...] = (
       "(3a)·(3b) = 9 a·b"),
     # ---------------------------------------------------------------- 06
     C("06-toy", "06", "*milk* scores high, *car* low.", "checked", "0.96 against 0.18"),
-    C("06-two-thirds", "06", "about two thirds of *cat*'s attention goes there", "checked",
-      "softmax([0.96, 0.18]) gives milk 0.69"),
+    C("06-two-thirds", "06", "0.69 of *cat*'s attention, more than two thirds, goes there",
+      "checked", "softmax([0.96, 0.18]) gives milk 0.69", "was: 'about two thirds', beside a "
+      "printed 0.69 (a fresh-eyes learner review)"),
     C("06-unit", "06", "These vectors were scaled to length 1", "checked",
       "every word vector has ‖v‖ = 1 to 1e−6, so a·b = cos θ"),
-    C("06-neighbours", "06", "*cat* is closest to *kitten*, then *dog*; *milk* to *cheese*; *car* "
-      "to *truck* and *road*", "checked", "row maxima of the 8 × 8 word table"),
+    C("06-neighbours", "06", "*cat* is closest to *kitten*, then *dog*; *car* to *truck* and "
+      "*road*", "checked", "row maxima of the 8 × 8 word table (milk's, cheese, is exercise 3's "
+      "answer and no longer told before it)"),
     C("06-cat-car", "06", "**cat·car is larger than cat·milk** here!", "checked",
       "0.463 against 0.342"),
     C("06-more-alike", "06", "finds them *more* alike than *cat* and *milk* (0.46 against 0.34)",
