@@ -71,6 +71,15 @@ def _safe(length: float) -> bool:
     return _SAFE[0] < length < _SAFE[1]
 
 
+def _no_underflow(ab: float, xa: FloatVector) -> bool:
+    """Whether a·b from ``np.dot`` can be trusted: it is far from the underflow range, or
+    ‖a‖ is safe (then ‖b‖ is too, and a·b is tiny only because the vectors nearly cancel).
+    The length of a is computed only in the rare first case, so the fast path stays fast.
+    Without it, a ≈ 1e−278, b ≈ 1e−65 gave a·b = 0 and a projection of 0 instead of 3.5e−280.
+    """
+    return abs(ab) > 1e-280 or _safe(_length(xa, True))
+
+
 #: Lengths inside this range are divided directly; outside it, rescaled first (NumPy's
 #: √(x·x) needs the narrower range of :data:`lessons_lib.vectors.LARGE_SAFE`).
 _SAFE = (1e-150, 1e150)
@@ -216,8 +225,9 @@ def scalar_projection(a: VectorLike, b: VectorLike) -> float:
         nb = _length(xb, True)
         if _safe(nb):
             with np.errstate(over="ignore", invalid="ignore"):
-                value = float(np.dot(xa, xb)) / nb
-            if math.isfinite(value):
+                ab = float(np.dot(xa, xb))
+                value = ab / nb
+            if math.isfinite(value) and _no_underflow(ab, xa):
                 return value
     ub, nb = _unit(xb, large, "b", "projecting onto it")
     if not large and _SAFE[0] < nb < _SAFE[1]:
@@ -247,8 +257,9 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
         nb = _length(xb, True)
         if _safe(nb):
             with np.errstate(over="ignore", invalid="ignore"):
-                reach = float(np.dot(xa, xb)) / nb / nb
-                if math.isfinite(reach):
+                ab = float(np.dot(xa, xb))
+                reach = ab / nb / nb
+                if math.isfinite(reach) and _no_underflow(ab, xa):
                     return _out(reach * xb, True, "the projection of a onto b")  # type: ignore[return-value]
     ub, _ = _unit(xb, large, "b", "projecting onto it")
     with np.errstate(over="ignore", invalid="ignore"):

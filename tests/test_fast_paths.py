@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -70,8 +70,15 @@ def test_norm_and_normalise_agree_with_the_exact_path(a):
         assert np.allclose(unit, reference, rtol=1e-12, atol=1e-15)
 
 
+_TINY = np.zeros(N)
+_TINY[0] = 1.10623942e-278
+
+
 @FAST
 @given(float_vectors, float_vectors)
+# found by hypothesis: a·b = 2.9e−343 underflowed to 0 on the fast path, and the projection
+# of a onto b came out 0 instead of 3.5e−280
+@example(_TINY, np.full(N, 2.60465145e-65))
 def test_cosine_angle_and_projections_agree_with_the_exact_path(a, b):
     if not (_nonzero(a) and _nonzero(b)):
         return
