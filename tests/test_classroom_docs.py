@@ -243,6 +243,15 @@ def test_classroom_page_runs_as_written(tmp_path: Path) -> None:
     assert doc_pip and lines["image"].strip() == doc_pip.group(0).replace("COMMIT", commit)
     doc_link = re.search(r"^https://HUB/hub/user-redirect/\S+$", text, re.M)
     assert doc_link and lines["link"].strip() == doc_link.group(0)
+    # the progress grid, before autograding: names hidden; the students' notebooks were
+    # edited but never run, so every answer is attempted and not yet checked ("?"), except
+    # bob's last exercise, left as it was ("·")
+    grid = next(o for o in outputs if "student 1" in o)
+    rows = {line[:9]: line.split()[2:] for line in grid.splitlines()
+            if line.startswith("student ")}
+    assert rows == {"student 1": ["?"] * n + [f"0/{n}"],
+                    "student 2": ["?"] * (n - 1) + ["·", f"0/{n}"]}, grid
+    assert "alice" not in grid and "bob" not in grid
     # the grade book: alice every point, bob all but two (one wrong, one not attempted)
     course = world.home("teacher") / "course"
     with (course / "grades.csv").open() as f:
