@@ -19,7 +19,7 @@ import math
 import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -48,6 +48,11 @@ class Feedback:
 
     status: Status
     message: str
+    #: For an exercise's check: the exercise's log of this session's autograded tries
+    #: (:meth:`require` adds this one; "not attempted" runs are not tries). A passed
+    #: autograded cell's output records it, from which ``tools/progress.py`` tells a first
+    #: try from a later one. The lesson's own demonstrations call ``check`` only: no try.
+    log: list[str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -57,28 +62,61 @@ class Feedback:
     def __bool__(self) -> bool:
         return self.ok
 
-    def require(self) -> None:
+    def require(self) -> Passed:
         """Raise :class:`NotYet` with this feedback unless the answer is correct.
 
         For autograded test cells (nbgrader, ``python -m tools.nbgrader_course``): the
-        student's feedback is then the checker's diagnosis, not a bare AssertionError.
+        student's feedback is then the checker's diagnosis, not a bare AssertionError. A
+        right answer returns a :class:`Passed`, whose output records the tries.
 
         Examples
         --------
         >>> Feedback("correct", "a·b = 32.").require()
+        ✓ Correct! a·b = 32.
         >>> Feedback("wrong", "add the products.").require()
         Traceback (most recent call last):
         ...
         lessons_lib.checkers.NotYet: ✗ Not yet: add the products.
         """
+        if self.log is not None and self.status != "not attempted":
+            self.log.append(self.status)
         if not self.ok:
             raise NotYet(str(self))
+        return Passed(self)
 
     def __str__(self) -> str:
         return f"{_ICON[self.status]} {self.message}"
 
     def __repr__(self) -> str:
         return str(self)
+
+
+#: The output metadata key under which a passed autograded check records its tries.
+TRIES_KEY = "lessons_lib/tries"
+
+
+@dataclass(frozen=True)
+class Passed:
+    """A right answer in an autograded cell: shown as its feedback, and its output carries
+    the session's tries (metadata ``lessons_lib/tries``) for the teacher's progress grid.
+
+    Examples
+    --------
+    >>> passed = Passed(Feedback("correct", "3.", log=["wrong", "correct"]))
+    >>> data, meta = passed._repr_mimebundle_()
+    >>> data["text/plain"], meta
+    ('✓ Correct! 3.', {'lessons_lib/tries': ['wrong', 'correct']})
+    """
+
+    feedback: Feedback
+
+    def _repr_mimebundle_(self, include: object = None,
+                          exclude: object = None) -> tuple[dict[str, str], dict[str, Any]]:
+        tries = list(self.feedback.log or [self.feedback.status])
+        return {"text/plain": str(self.feedback)}, {TRIES_KEY: tries}
+
+    def __repr__(self) -> str:
+        return str(self.feedback)
 
 
 class NotYet(AssertionError):

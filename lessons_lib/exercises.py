@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -98,6 +99,7 @@ class Exercise:
         self.solution_code = solution.strip()
         self.explanation = explanation.strip()
         self._hints_shown = 0
+        self._tries: list[str] = []
 
     @property
     def name(self) -> str:
@@ -105,8 +107,13 @@ class Exercise:
         return f"ex_{self.lesson}_{self.number}"
 
     def check(self, answer: object) -> Feedback:
-        """The verdict on ``answer``: correct, or what is wrong and what to do."""
-        return self._check(answer)
+        """The verdict on ``answer``: correct, or what is wrong and what to do.
+
+        The verdict carries this exercise's log of autograded tries (``Feedback.log``):
+        ``.require()``, in an nbgrader test cell, adds to it, so the cell's output can
+        record whether the first try was right.
+        """
+        return replace(self._check(answer), log=self._tries)
 
     def hint(self) -> Help:
         """One hint more on each call (the last one again once all were shown)."""

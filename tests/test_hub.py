@@ -3,7 +3,8 @@
 A real ``jupyterhub`` (DummyAuthenticator, SimpleLocalProcessSpawner) behind
 ``configurable-http-proxy``, two students following the nbgitpuller link in headless
 Chromium, each getting their own clone and a kernel that imports ``lessons_lib``; then a
-re-pull that keeps a student's edit and restores a deleted lesson. About 30 s.
+re-pull that keeps a student's edit and restores a deleted lesson. One to two minutes
+(94 s measured on a busy 2-core machine).
 
 Marked ``hub`` (deselect with ``-m "not hub"``). Needs Chromium, git and npm (the proxy
 is installed once into ``~/.cache/lessons_lib/chp`` if it is not on PATH); a missing one

@@ -143,7 +143,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str
     check = _run("--check", *copies)
     assert check.returncode == 0, check.stdout + check.stderr
     out = tmp / "decks"
-    build = _run("--build", out, *copies)
+    build = _run("--build", out, "--with-answers", *copies)  # every cell: counted below
     assert build.returncode == 0, build.stderr
     decks = {
         c.stem: (json.loads(c.read_text()), (out / f"{c.stem}.slides.html").read_text())

@@ -53,6 +53,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
+from tools import answer_key
 from tools._paths import ROOT, lessons
 
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
@@ -287,8 +288,13 @@ def exporter(offline: dict[str, str] | None) -> HTMLExporter:
     return exp
 
 
-def export(path: Path, out: Path, offline: dict[str, str] | None = None) -> Path:
-    """Write ``out/<name>.html`` for the notebook at ``path``; return its path."""
+def export(path: Path, out: Path, offline: dict[str, str] | None = None,
+           with_answers: bool = False) -> Path:
+    """Write ``out/<name>.html`` for the notebook at ``path``; return its path.
+
+    The cells that give answers away (:func:`tools.answer_key.answer_cells`) are left out
+    unless ``with_answers``.
+    """
     nb = nbformat.read(path, as_version=4)
     views = [
         o["data"][VIEW_MIME]["model_id"]
@@ -302,6 +308,8 @@ def export(path: Path, out: Path, offline: dict[str, str] | None = None) -> Path
             f"run: python -m tools.run_notebooks {path.relative_to(ROOT)}"
         )
     hide_collapsed_inputs(nb)
+    if not with_answers:
+        answer_key.without_answers(nb)
     html, _ = exporter(offline).from_notebook_node(
         nb, resources={"metadata": {"path": str(path.parent), "name": path.stem}}
     )
@@ -324,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offline", action="store_true",
                         help="write the widget front end and MathJax next to the pages "
                              "(no CDN)")
+    parser.add_argument("--with-answers", action="store_true",
+                        help="keep the solutions and the Appendix (left out by default)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="where --offline keeps the npm tarballs")
     args = parser.parse_args(argv)
@@ -334,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     offline = write_static(args.out, args.cache or cache_dir()) if args.offline else None
     for path in paths:
-        print(f"wrote {export(path, args.out, offline)}")
+        print(f"wrote {export(path, args.out, offline, with_answers=args.with_answers)}")
     return 0
 
 

@@ -57,10 +57,12 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from tools import classroom_ref
 from tools._paths import ROOT
 
-REPO_NAME = "dot-products-to-attention"
-LESSON = "notebooks/00_start_here.ipynb"
+REPO_NAME = classroom_ref.TARGET
+LESSON = classroom_ref.LESSON
+BRANCH = "main"  # the snapshot's one branch, standing in for the class's branch
 STUDENTS = ("alice", "bob")
 CHROMIUM = os.environ.get("LESSONS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -124,14 +126,8 @@ def snapshot_repo(tmp: Path) -> Path:
 
 
 def pull_link(hub_url: str, repo_url: str) -> str:
-    """The link a teacher hands out (see docs/classroom.md)."""
-    query = urllib.parse.urlencode({
-        "repo": repo_url,
-        "branch": "main",
-        "targetpath": REPO_NAME,  # the folder in the student's home
-        "urlpath": f"lab/tree/{REPO_NAME}/{LESSON}",
-    })
-    return f"{hub_url}/hub/user-redirect/git-pull?{query}"
+    """The link a teacher hands out (docs/classroom.md; tools/classroom_ref.py)."""
+    return classroom_ref.pull_link(hub_url, repo_url, BRANCH, LESSON)
 
 
 HUB_CONFIG = """
@@ -304,7 +300,7 @@ def run_in_kernel(url: str, token: str, name: str, code: str) -> str:
 
 def repull(url: str, token: str, name: str, repo_url: str) -> str:
     """What the link's progress page does: nbgitpuller's event stream, read to the end."""
-    query = urllib.parse.urlencode({"repo": repo_url, "branch": "main", "targetpath": REPO_NAME})
+    query = urllib.parse.urlencode({"repo": repo_url, "branch": BRANCH, "targetpath": REPO_NAME})
     req = urllib.request.Request(f"{url}/user/{name}/git-pull/api?{query}",
                                  headers={"Authorization": f"token {token}"})
     with urllib.request.urlopen(req, timeout=120) as r:

@@ -47,6 +47,14 @@ STUB = "answer = ...  # your answer here"
 #: Checkers whose second argument IS the expected answer: their test stays hidden from
 #: the student (check_dot(answer, a, b) shows only the exercise's own inputs).
 HIDDEN = ("check_choice", "check_number", "check_vector")
+COURSE_ID = "attention101"
+#: Where the teacher's and the students' nbgrader meet. nbgrader's own default is
+#: /usr/local/share/nbgrader/exchange; the course names its exchange explicitly, in the
+#: teacher's config and in the students' (``--student-config``), so both use the same one.
+EXCHANGE = "/srv/nbgrader/exchange"
+SHARED = '''c.CourseDirectory.course_id = "{course_id}"
+c.Exchange.root = "{exchange}"
+'''
 CONFIG = f'''# nbgrader configuration of the course made by `python -m tools.nbgrader_course`.
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor, Preprocessor
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades
@@ -54,7 +62,7 @@ from traitlets import Bool
 
 c = get_config()  # noqa: F821
 c.CourseDirectory.root = "."
-# What a student sees where the model solution was.
+{{shared}}# What a student sees where the model solution was.
 c.ClearSolutions.code_stub = {{"python": "{STUB}"}}
 # An answer that loops forever fails its exercise instead of hanging the grading.
 c.Execute.timeout = 60
@@ -77,6 +85,35 @@ class DiagnosisOnly(Preprocessor):
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, DiagnosisOnly,
                                     CSSHTMLHeaderPreprocessor]
 '''
+
+
+def config(course_id: str = COURSE_ID, exchange: str = EXCHANGE) -> str:
+    """The teacher's ``nbgrader_config.py``: the course's rules, its id and its exchange.
+
+    Examples
+    --------
+    >>> 'course_id = "algebra2"' in config("algebra2", "/tmp/x")
+    True
+    """
+    shared = SHARED.format(course_id=course_id, exchange=exchange)
+    return CONFIG.replace("{shared}", shared)
+
+
+def student_config(course_id: str = COURSE_ID, exchange: str = EXCHANGE) -> str:
+    """The students' ``nbgrader_config.py`` (e.g. ``/etc/jupyter/``): course id and exchange.
+
+    Examples
+    --------
+    >>> print(student_config(), end="")
+    # nbgrader configuration every student's server reads (python -m tools.nbgrader_course).
+    c = get_config()  # noqa: F821
+    c.CourseDirectory.course_id = "attention101"
+    c.Exchange.root = "/srv/nbgrader/exchange"
+    """
+    return ("# nbgrader configuration every student's server reads "
+            "(python -m tools.nbgrader_course).\n"
+            "c = get_config()  # noqa: F821\n"
+            + SHARED.format(course_id=course_id, exchange=exchange))
 
 
 class CourseError(ValueError):
@@ -190,11 +227,12 @@ def source_notebook(path: Path) -> nbformat.NotebookNode:
     return out
 
 
-def write_course(out: Path, paths: list[Path] | None = None) -> list[Path]:
+def write_course(out: Path, paths: list[Path] | None = None, *, course_id: str = COURSE_ID,
+                 exchange: str = EXCHANGE) -> list[Path]:
     """Write ``out/nbgrader_config.py`` and one source notebook per lesson."""
     written = []
     out.mkdir(parents=True, exist_ok=True)
-    (out / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+    (out / "nbgrader_config.py").write_text(config(course_id, exchange), encoding="utf-8")
     for path in paths or lessons():
         target = out / "source" / path.stem / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -240,18 +278,32 @@ def sanitise_submissions(course: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, required=True, help="the course directory")
+    parser.add_argument("--out", type=Path, help="the course directory")
+    parser.add_argument("--course-id", default=COURSE_ID,
+                        help=f"nbgrader's course id (default {COURSE_ID})")
+    parser.add_argument("--exchange", default=EXCHANGE,
+                        help=f"the exchange directory shared with the students (default "
+                             f"{EXCHANGE})")
+    parser.add_argument("--student-config", action="store_true",
+                        help="print the nbgrader_config.py the students' servers read "
+                             "(course id and exchange) and exit")
     parser.add_argument("--sanitise-submissions", action="store_true",
                         help="instead of writing the course, make the students' submitted "
                              "notebooks in --out gradable (run before nbgrader autograde)")
     parser.add_argument("lessons", nargs="*", type=Path, help="default: every lesson")
     args = parser.parse_args(argv)
+    if args.student_config:
+        print(student_config(args.course_id, args.exchange), end="")
+        return 0
+    if args.out is None:
+        parser.error("--out DIR is required: the course directory to write")
     if args.sanitise_submissions:
         for line in sanitise_submissions(args.out):
             print(line)
         return 0
     try:
-        for target in write_course(args.out, [p.resolve() for p in args.lessons] or None):
+        for target in write_course(args.out, [p.resolve() for p in args.lessons] or None,
+                                   course_id=args.course_id, exchange=args.exchange):
             print(f"wrote {target}")
     except CourseError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -64,7 +64,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools import export_html
+from tools import answer_key, export_html
 from tools._paths import ROOT, lessons
 from tools.learner_work import refuse_uncommitted
 
@@ -554,8 +554,12 @@ def _without_mermaid(html: str, lesson: Path) -> str:
     return without
 
 
-def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
+def build(paths: list[Path], out: Path, offline: bool = False,
+          with_answers: bool = False) -> list[Path]:
     """Write ``NN_name.slides.html`` for each notebook into ``out``; return the decks.
+
+    The cells that give answers away (:func:`tools.answer_key.answer_cells`: solution
+    blocks, model solutions, the Appendix) are left out unless ``with_answers``.
 
     With ``offline``, reveal.js, jQuery, require.js and the widget front end are written
     to ``out/_static`` and the decks load them from there (MathJax too).
@@ -589,6 +593,8 @@ def build(paths: list[Path], out: Path, offline: bool = False) -> list[Path]:
                                    f"table to {NOTES.relative_to(ROOT)}")
             add_notes(nb, notes[path.stem], path.stem)
             export_html.hide_collapsed_inputs(nb)
+            if not with_answers:
+                answer_key.without_answers(nb)
             nbformat.write(nb, copy)
             copies.append(copy)
         if copies:  # one nbconvert process for every deck: its start-up is most of the cost
@@ -629,6 +635,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also rewrite notebooks holding work git has not committed")
     parser.add_argument("--offline", action="store_true",
                         help="with --build: ship reveal.js and the widget front end in DIR")
+    parser.add_argument("--with-answers", action="store_true",
+                        help="with --build: keep the solutions and the Appendix (left out "
+                             "by default: the decks are projected)")
     args = parser.parse_args(argv)
     if args.offline and not args.build:
         parser.error("--offline goes with --build DIR")
@@ -652,7 +661,8 @@ def main(argv: list[str] | None = None) -> int:
             print("run: python -m tools.slides " + " ".join(str(a) for a in args.paths))
         return 1 if problems else 0
     if args.build:
-        for deck in build(paths, args.build, offline=args.offline):
+        for deck in build(paths, args.build, offline=args.offline,
+                          with_answers=args.with_answers):
             print(f"wrote {deck}")
         return 0
     writes = []
