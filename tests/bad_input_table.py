@@ -1076,6 +1076,8 @@ def _explorer(query: Any, keys: Any, temperature: Any) -> np.ndarray:
     k = _table(keys, rows=3, cols=2)
     if q.shape != (2,) or (np.abs(q) > MAX_ABS).any() or (np.abs(k) > MAX_ABS).any():
         raise Undefined("2-D, in range")
+    if (np.abs(q) > 2.5).any() or (np.abs(k) > 2.5).any():  # the drawing shows −2.5 … 2.5
+        raise Undefined("off the drawing")
     t = _frac_float(Fraction(temperature))
     if not 0.1 <= t <= 10:
         raise Undefined("temperature range")
