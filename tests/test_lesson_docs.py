@@ -48,6 +48,11 @@ def test_the_generated_lists_are_current():
     assert lesson_docs.main(["--check"]) == 0, "run: python -m tools.lesson_docs"
 
 
+def test_nothing_a_person_must_write_for_a_lesson_is_missing():
+    """Each lesson's teaching session, its guide section, its stored run: named if absent."""
+    assert lesson_docs.missing() == []
+
+
 def test_the_teacher_guide_headings_give_each_lessons_own_time():
     guide = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
     for x in LESSONS:
