@@ -54,6 +54,7 @@ NO_INPUTS = {
     "exercises_of": "a listing for the tools (a lesson's number), not learner input",
     "sign_rules": "no arguments: returns the widgets' constant sign rule",
     "provenance": "no arguments: where the bundled data came from",
+    "stylesheet": "no arguments: the widgets' palette as CSS (lessons_lib.palette)",
     "load_word_embeddings": "no arguments: loads bundled data",
     "load_sentence_embeddings": "no arguments: loads bundled data",
     "load_real_head": "no arguments: loads bundled data",
