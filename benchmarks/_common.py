@@ -16,6 +16,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # benchmarks run as scripts; the lesson registry lives in tools
+    sys.path.insert(0, str(ROOT))
+
+from tools._paths import lessons as lessons  # noqa: E402  (re-exported for the benchmarks)
+
 RESULTS = ROOT / "benchmarks" / "results"
 
 

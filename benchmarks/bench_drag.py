@@ -49,6 +49,7 @@ from typing import Any
 from _common import ROOT, save, spread, summary, table
 
 FRAME_MS = 16.0  # target: widget p95 within one 60 Hz frame
+PAGE_WORK_MS = 1.5  # target (issue 25): the page's own work per move, p95, in every round
 FRAME_PERIOD_MS = 1000 / 60  # one animation frame at 60 Hz
 SPEEDUP = 5.0  # target: widget at least 5× faster than the ipympl baseline
 
@@ -527,7 +528,7 @@ def headline_spread(per_round: list[list[dict[str, Any]]]) -> list[dict[str, Any
             continue
         work = [p95(by, key, "dispatch_to_readout") for by in rounds]
         add(f"{key}: page's own work (dispatch → readout), p95 ms", work,
-            f"≤ {FRAME_MS:g} ms", [w <= FRAME_MS for w in work])
+            f"≤ {PAGE_WORK_MS:g} ms", [w <= PAGE_WORK_MS for w in work])
         if all(("ipympl", "dispatch_to_readout") in by for by in rounds):
             ratio = [p95(by, "ipympl", "dispatch_to_readout") / p95(by, key, "dispatch_to_readout")
                      for by in rounds]
@@ -667,7 +668,8 @@ def main() -> int:
         "findings": found,
         "loadavg_start": list(load),
         "loadavg_end": list(os.getloadavg()),
-        "targets": {"widget_p95_ms": FRAME_MS, "speedup_vs_ipympl": SPEEDUP},
+        "targets": {"widget_p95_ms": FRAME_MS, "page_work_p95_ms": PAGE_WORK_MS,
+                    "speedup_vs_ipympl": SPEEDUP},
         "subjects": info,
         "headlines": headlines,
         "rounds": per_round,

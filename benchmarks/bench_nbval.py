@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-from _common import ROOT, load_now, save, spread, table
+from _common import ROOT, lessons, load_now, save, spread, table
 from jupyter_client.manager import start_new_kernel
 
 TARGET = 1.5
@@ -54,7 +54,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.rounds < 3:
         parser.error("report spread over at least 3 rounds: --rounds 3 or more")
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = lessons()
     floors, totals, loads = [], [], []
     out = ""
     for _ in range(args.rounds):

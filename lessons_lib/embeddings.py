@@ -40,7 +40,6 @@ __all__ = ["Embeddings", "RealHead", "load_real_head", "load_sentence_embeddings
            "load_word_embeddings", "provenance", "score_table"]
 
 DATA_FILE = "minilm_head.npz"
-PROVENANCE_FILE = "minilm_head.json"
 
 FloatArray = NDArray[np.floating[Any]]
 

@@ -21,6 +21,7 @@ import numpy as np
 from lessons_lib._validate import VectorLike, as_number, as_vector, same_length
 from lessons_lib.formatting import format_number, format_vector
 from lessons_lib.geometry import angle_between, project_onto
+from lessons_lib.palette import AXIS, FAINT, GRID, GUIDE, LIGHT, OKABE_ITO
 from lessons_lib.vectors import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 __all__ = [
-    "OKABE_ITO",
     "plot_activations",
     "plot_cost",
     "plot_law_of_cosines",
@@ -37,17 +37,6 @@ __all__ = [
     "plot_vectors",
 ]
 
-#: The Okabe–Ito colour-blind-safe palette, in the order the figures use it.
-OKABE_ITO: tuple[str, ...] = (
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#F0E442",  # yellow
-    "#000000",  # black
-)
 
 
 def _figure(size: tuple[float, float] = (5.0, 5.0)) -> tuple[Figure, Axes]:
@@ -77,9 +66,9 @@ def _grid(ax: Axes, points: list[list[float]], grid: float | None) -> None:
         ax.set_xlim(-extent, extent)
         ax.set_ylim(-extent, extent)
     ax.set_aspect("equal")
-    ax.axhline(0, color="#999999", linewidth=0.8, zorder=0)
-    ax.axvline(0, color="#999999", linewidth=0.8, zorder=0)
-    ax.grid(True, color="#dddddd", linewidth=0.6, zorder=0)
+    ax.axhline(0, color=AXIS, linewidth=0.8, zorder=0)
+    ax.axvline(0, color=AXIS, linewidth=0.8, zorder=0)
+    ax.grid(True, color=GRID, linewidth=0.6, zorder=0)
 
 
 def _arrow(ax: Axes, start: Sequence[float], end: Sequence[float], color: str, label: str,
@@ -151,7 +140,7 @@ def plot_law_of_cosines(a: VectorLike = (3.0, 1.0), b: VectorLike = (1.0, 2.0)) 
     va, vb = _two_d(a, "a"), _two_d(b, "b")
     fig, ax = _figure((6.0, 5.0))
     _grid(ax, [va, vb], None)
-    blue, vermillion, green, purple = OKABE_ITO[:4]
+    blue, vermillion, green, purple = (LIGHT[k] for k in ("a", "b", "proj", "sum"))
     for end, color, name in ((va, blue, "a"), (vb, vermillion, "b")):
         ax.annotate("", xy=(end[0], end[1]), xytext=(0, 0),
                     arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 2.4})
@@ -203,7 +192,7 @@ def plot_projection(a: VectorLike, b: VectorLike) -> Figure:
     ax.annotate("projection\n(shadow)", xy=(p[0] / 2, p[1] / 2), xytext=(10, -10),
                 textcoords="offset points", ha="left", color=OKABE_ITO[2], fontsize=11,
                 fontweight="bold")
-    ax.plot([va[0], p[0]], [va[1], p[1]], linestyle=":", color="#555555", linewidth=1.5)
+    ax.plot([va[0], p[0]], [va[1], p[1]], linestyle=":", color=GUIDE, linewidth=1.5)
     ax.set_title(f"a = {format_vector(va)}, b = {format_vector(vb)}\n"
                  f"shadow of a on b: length ‖a‖cos θ = {format_number(norm(p), 2)}", fontsize=11)
     return fig
@@ -252,7 +241,7 @@ def plot_predictions(y_true: VectorLike, y_pred: VectorLike, *,
     fig, ax = _figure((4.5, 4.5))
     lo, hi = min(*yt, *yp), max(*yt, *yp)
     pad = 0.05 * (hi - lo or 1.0)
-    ax.plot([lo - pad, hi + pad], [lo - pad, hi + pad], color="#999999", linestyle="--",
+    ax.plot([lo - pad, hi + pad], [lo - pad, hi + pad], color=AXIS, linestyle="--",
             label="perfect: ŷ = y")
     ax.scatter(yt, yp, color=OKABE_ITO[0], s=40, label="one house", zorder=3)
     ax.set_xlabel(f"true {what}")
@@ -279,14 +268,14 @@ def plot_activations(z_range: float = 6.0) -> Figure:
                          "positive number up to 1,000,000. Use e.g. z_range = 6.")
     z = np.linspace(-z_range, z_range, 241)
     fig, ax = _figure((5.5, 3.8))
-    ax.plot(z, z, color="#999999", linestyle="--", label="no activation: a = z")
+    ax.plot(z, z, color=AXIS, linestyle="--", label="no activation: a = z")
     ax.plot(z, sigmoid(z), color=OKABE_ITO[0], linewidth=2.2, label="sigmoid σ(z)")
     ax.plot(z, relu(z), color=OKABE_ITO[1], linewidth=2.2, linestyle="-.",
             label="ReLU(z) = max(0, z)")
     ax.set_ylim(-1.5, 3)
     ax.set_xlabel("z = w·x + b")
     ax.set_ylabel("activation a")
-    ax.axhline(0, color="#cccccc", linewidth=0.8)
+    ax.axhline(0, color=FAINT, linewidth=0.8)
     ax.legend(loc="upper left")
     return fig
 

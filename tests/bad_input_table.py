@@ -58,6 +58,7 @@ NO_INPUTS = {
     "exercises_of": "a listing for the tools (a lesson's number), not learner input",
     "sign_rules": "no arguments: returns the widgets' constant sign rule",
     "provenance": "no arguments: where the bundled data came from",
+    "stylesheet": "no arguments: the widgets' palette as CSS (lessons_lib.palette)",
     "load_word_embeddings": "no arguments: loads bundled data",
     "load_sentence_embeddings": "no arguments: loads bundled data",
     "load_real_head": "no arguments: loads bundled data",
@@ -1080,6 +1081,8 @@ def _explorer(query: Any, keys: Any, temperature: Any) -> np.ndarray:
     k = _table(keys, rows=3, cols=2)
     if q.shape != (2,) or (np.abs(q) > MAX_ABS).any() or (np.abs(k) > MAX_ABS).any():
         raise Undefined("2-D, in range")
+    if (np.abs(q) > 2.5).any() or (np.abs(k) > 2.5).any():  # the drawing shows −2.5 … 2.5
+        raise Undefined("off the drawing")
     t = _frac_float(Fraction(temperature))
     if not 0.1 <= t <= 10:
         raise Undefined("temperature range")

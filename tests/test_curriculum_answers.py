@@ -12,8 +12,9 @@ import pytest
 from stored_notebooks import NOTEBOOKS, code_cells, load, markdown, outputs
 
 from lessons_lib.exercises import EXERCISES
+from tools._paths import lessons
 
-LESSONS = sorted(p.name for p in NOTEBOOKS.glob("0[0-8]_*.ipynb"))
+LESSONS = [p.name for p in lessons(NOTEBOOKS)]
 #: colour-emoji glyphs that show as empty boxes without an emoji font (issue 13 item 7)
 EMOJI = re.compile("[\u2705\u23f1\u270d\u270f\u274c\U0001f300-\U0001faff]")
 

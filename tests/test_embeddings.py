@@ -106,24 +106,3 @@ def test_embeddings_are_unit_vectors_and_sensible():
     np.testing.assert_allclose(table, sentences.vectors @ sentences.vectors.T, atol=1e-6)
     with pytest.raises(KeyError, match="not in the shipped data"):
         words["zebra"]
-
-
-def test_word_score_widget_matches_the_raw_arrays(raw):
-    from lessons_lib.widgets.word_scores import WordScoreTable
-
-    words = [str(w) for w in raw["words"]]
-    E = raw["word_embeddings"].astype(np.float64)
-    w = WordScoreTable(query="cat", keys=["milk", "car"])
-    expected = [E[words.index("cat")] @ E[words.index(k)] for k in ("milk", "car")]
-    np.testing.assert_allclose(w.scores(), expected, rtol=1e-6)
-    assert repr(w).startswith("WordScoreTable: dot products of word embeddings")
-    h = WordScoreTable(query="cat", keys=["milk", "car"], source="head")
-    H = raw["hidden_states_in"].astype(np.float64)
-    Q = H @ raw["w_q"].T + raw["b_q"]
-    K = H @ raw["w_k"].T + raw["b_k"]
-    tokens = [str(t) for t in raw["tokens"]]
-    i = tokens.index("cat")
-    expected = [Q[i] @ K[tokens.index(k)] / np.sqrt(32) for k in ("milk", "car")]
-    np.testing.assert_allclose(h.scores(), expected, rtol=1e-6)
-    with pytest.raises(ValueError, match="not available here"):
-        WordScoreTable(query="zebra")

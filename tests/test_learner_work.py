@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tools import learner_work, nav, run_notebooks, slides
-from tools._paths import NOTEBOOKS
+from tools._paths import lessons
 
-LESSON = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))[1]
+LESSON = lessons()[1]
 
 
 def _git(repo: Path, *args: str) -> None:

@@ -9,22 +9,18 @@ import pytest
 
 matplotlib.use("Agg")
 
-from lessons_lib import plots
+from lessons_lib import palette, plots
 
 
 def _texts(fig):
     return [t.get_text() for ax in fig.axes for t in ax.texts if t.get_text()]
 
 
-def test_okabe_ito_palette():
-    assert plots.OKABE_ITO[:3] == ("#0072B2", "#D55E00", "#009E73")
-
-
 def test_plot_vectors_labels_and_colours():
     fig = plots.plot_vectors({"a": [1.8, 1.2], "b": [0.8, 1.8]}, title="t")
     assert _texts(fig) == ["a = [1.8, 1.2]", "b = [0.8, 1.8]"]
     colours = {matplotlib.colors.to_hex(t.get_color()) for t in fig.axes[0].texts if t.get_text()}
-    assert colours <= {c.lower() for c in plots.OKABE_ITO}
+    assert colours <= {c.lower() for c in palette.OKABE_ITO}
     assert fig.axes[0].get_title() == "t"
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from tools._paths import lessons
 from tools.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -36,7 +37,7 @@ from tools.browser import (
 from tools.export_html import broken_links
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+LESSONS = lessons()
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
 VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 

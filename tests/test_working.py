@@ -45,13 +45,3 @@ def test_long_vectors_are_elided():
 def test_norm_working():
     assert ll.norm_working([3, 4]) == "√(3² + 4²) = √25 = 5"
     assert ll.norm_working([1, -2]) == "√(1² + (−2)²) = √5 ≈ 2.24"
-
-
-def test_format_number():
-    assert ll.format_number(32) == "32"
-    assert ll.format_number(-4) == "−4"
-    assert ll.format_number(5.0) == "5"
-    assert ll.format_number(3.6000000000000005) == "3.60"
-    assert ll.format_number(-0.001) == "−0.001"
-    assert ll.format_number(-0.0000001, decimals=2) == "−1×10^−7"
-    assert ll.format_number(-0.004 + 0.004) == "0"

@@ -12,8 +12,13 @@ headings ("### 06 · Similarity and embeddings (45 min)") are rewritten too.
 
 Usage::
 
-    python -m tools.lesson_docs           # rewrite the blocks
+    python -m tools.lesson_docs           # rewrite the blocks and the lessons' nav cells
+    python -m tools.lesson_docs --force   # the same, also when a lesson is not committed yet
     python -m tools.lesson_docs --check   # exit 1 and name every stale block
+
+This is the one command to run after writing a new lesson. Both modes also exit 1 naming
+what only a person can write or run (:func:`missing`): a lesson outside every teaching
+session, a lesson without its section in the teacher guide, a lesson never run.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tools import nav
 from tools._paths import ROOT
 from tools.lessons import LESSONS, Lesson, total_minutes
 
@@ -169,9 +175,35 @@ def rendered() -> dict[Path, tuple[str, str]]:
     return out
 
 
+def missing() -> list[str]:
+    """What a lesson still lacks that only a person can write, each named with its fix.
+
+    Every lesson needs a place in one of the guide's :data:`SESSIONS` and its own section
+    (``### NN · Title``) in the teacher guide; the generated blocks cannot invent either.
+    """
+    problems = [f"lesson {x.code} is in no teaching session: add it to SESSIONS in "
+                "tools/lesson_docs.py"
+                for x in LESSONS if not any(a <= x.code <= b for a, b, _ in SESSIONS)]
+    guide = TEACHING.read_text(encoding="utf-8")
+    problems += [f"docs/teaching.md has no section '### {x.heading}': write what a teacher "
+                 f"needs for lesson {x.code}"
+                 for x in LESSONS if not re.search(rf"^### {x.code} · ", guide, re.M)]
+    problems += [f"{x.relpath} has never been run: python -m tools.run_notebooks --force "
+                 f"{x.relpath}" for x in LESSONS if not _has_run(x.path)]
+    return problems
+
+
+def _has_run(path: Path) -> bool:
+    """Every code cell of the notebook was executed (as tools.run_notebooks stores it)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return all(c.get("execution_count") for c in cells if c["cell_type"] == "code")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     check = "--check" in args
+    for problem in missing():
+        print(problem)
     stale = []
     for path, (now, new) in rendered().items():
         if now != new:
@@ -182,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
         print("stale lesson lists (run python -m tools.lesson_docs): " + ", ".join(stale))
         return 1
     print(("rewrote " + ", ".join(stale)) if stale and not check else "lesson lists up to date")
-    return 0
+    if not check:  # the lessons' own links to their neighbours come from the same registry
+        if nav.main(["--force"] if "--force" in args else []):
+            return 2
+    return 1 if missing() else 0
 
 
 if __name__ == "__main__":

@@ -124,8 +124,7 @@ def read(path: Path) -> Lesson:
 
 def all_lessons(folder: Path = NOTEBOOKS) -> tuple[Lesson, ...]:
     """Every lesson in ``folder``, in reading order."""
-    paths = lessons() if folder == NOTEBOOKS else sorted(folder.glob("[0-9][0-9]_*.ipynb"))
-    return tuple(read(p) for p in paths)
+    return tuple(read(p) for p in lessons(folder))
 
 
 LESSONS: tuple[Lesson, ...] = all_lessons()

@@ -25,7 +25,7 @@ import numpy as np
 
 from lessons_lib import checkers as ch
 from lessons_lib.formatting import format_number
-from tools._paths import ROOT
+from tools._paths import ROOT, lessons
 
 RIGHT = "Correct!"
 
@@ -323,7 +323,7 @@ def exercise_calls() -> dict[tuple[str, int], Callable[[Any], Any]]:
 
 
 DOC = ROOT / "docs" / "mistakes.md"
-LESSON_NAMES = {p.stem[:2]: p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))}
+LESSON_NAMES = {p.stem[:2]: p.stem for p in lessons()}
 
 
 def _answer_text(answer: Any) -> str:
@@ -399,10 +399,24 @@ def render() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def unplayed() -> list[str]:
+    """Every exercise and quiz question of the lessons that has no row here, named."""
+    problems = [f"lesson {lesson} exercise {number} has no anticipated answers: add "
+                f"TABLE[({lesson!r}, {number})] in tools/mistakes.py"
+                for lesson, number in sorted(set(exercise_calls()) - set(TABLE))]
+    problems += [f"lesson {lesson} quiz question {number} has no answer: add "
+                 f"QUIZ[({lesson!r}, {number})] in tools/mistakes.py"
+                 for lesson, number in sorted(set(quiz_questions()) - set(QUIZ))]
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if docs/mistakes.md is stale")
     args = parser.parse_args(argv)
+    if problems := unplayed():
+        print("\n".join(problems), file=sys.stderr)
+        return 1
     text = render()
     if args.check:
         if not DOC.exists() or DOC.read_text(encoding="utf-8") != text:

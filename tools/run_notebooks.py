@@ -31,7 +31,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from tools import nav, slides
-from tools._paths import NOTEBOOKS, ROOT
+from tools._paths import ROOT, lessons
 from tools.learner_work import refuse_uncommitted
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -151,7 +151,7 @@ def main(argv: list[str]) -> int:
     code, argv = _guard(argv)
     if code:
         return code
-    paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(p).resolve() for p in argv] or lessons()
     nav.main([str(p) for p in paths] + ["--force"])  # checked just now, by _guard
     for path in paths:
         run(path)
@@ -162,7 +162,7 @@ def _guard(argv: list[str]) -> tuple[int, list[str]]:
     """Refuse notebooks holding uncommitted work unless ``--force`` (tools/learner_work.py)."""
     force = "--force" in argv
     argv = [a for a in argv if a != "--force"]
-    paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(p).resolve() for p in argv] or lessons()
     return refuse_uncommitted(paths, force=force, tool="tools.run_notebooks"), argv
 
 

@@ -35,7 +35,8 @@ import traitlets
 
 from lessons_lib._validate import as_number, as_vector
 
-__all__ = ["MAX_ABS", "SyncGuard", "TextReprMixin", "Vector", "asset", "is_zero", "widget_vector"]
+__all__ = ["MAX_ABS", "SyncGuard", "TextReprMixin", "Vector", "asset", "is_zero", "stylesheet",
+           "widget_vector"]
 
 #: Largest absolute component a widget accepts: far beyond anything drawable,
 #: small enough that products and squares can never overflow a float.
@@ -74,6 +75,23 @@ def esm(filename: str) -> str:
     from lessons_lib.widgets._esm import inline
 
     return inline(filename)
+
+
+def stylesheet(filename: str) -> str:
+    """A drawing widget's CSS for anywidget's ``_css``: the shared palette, then its own file.
+
+    The colours (``--lp-a``, ``--lp-query``, …, light and dark) come from
+    :func:`lessons_lib.palette.stylesheet`; ``filename`` only uses them.
+
+    Examples
+    --------
+    >>> css = stylesheet("vector_playground.css")
+    >>> css.index("--lp-a:") < css.index(".vp-svg")
+    True
+    """
+    from lessons_lib.palette import stylesheet as palette
+
+    return palette() + "\n" + asset(filename).read_text(encoding="utf-8")
 
 
 def slider_limit(limit: object) -> float:

@@ -1,7 +1,7 @@
 // Number formatting for the widgets' readouts: pure functions, no DOM (node --test runs them).
 //
 // Each is a mirror of a Python function in lessons_lib.formatting / lessons_lib.working;
-// tests/test_js.py checks them against Python on generated cases, so the two cannot drift.
+// tests/widgets/test_js.py checks them against Python on generated cases, so the two cannot drift.
 
 export const MINUS = "\u2212";
 

@@ -4,6 +4,7 @@
 // lessons_lib/widgets/_esm.py inlines the imports into the one module anywidget loads,
 // so no contributor runs a build step.
 
+import { arrowShape } from "./_geometry.js";
 import { estimateWidth, placeLabels } from "./_labels.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
@@ -13,6 +14,11 @@ export function svgEl(tag, attrs = {}, parent = null) {
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (parent) parent.appendChild(node);
   return node;
+}
+
+/** Set a node's text only when it changes: an unchanged readout costs the page nothing. */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 export function htmlEl(tag, attrs = {}, parent = null, text = null) {
@@ -33,10 +39,12 @@ const ARROW_KEYS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], Ar
  * current() → the tip's vector;
  * onDrag(target, start) on every move (target = where the pointer puts the tip, start =
  * the vector when the drag began); onKey([dx, dy], shiftKey) for an arrow key;
- * onRelease() when a drag ends or after a key (the moment to tell Python).
+ * onRelease() when a drag ends or after a key (the moment to tell Python);
+ * onStart() when a drag begins, the moment to measure what the moves will reuse (labels).
  * Returns { isDragging() }.
  */
-export function attachTip(handle, { pointer, current, onDrag, onKey, onRelease, draggingClass }) {
+export function attachTip(handle, { pointer, current, onDrag, onKey, onRelease, draggingClass,
+  onStart = () => {} }) {
   const toUnits = (x, y) => pointer.toUnits(x, y);
   let drag = null; // {pointerId, offset: [dx, dy], start: [x, y]}
   handle.addEventListener("pointerdown", (event) => {
@@ -44,6 +52,7 @@ export function attachTip(handle, { pointer, current, onDrag, onKey, onRelease, 
     event.preventDefault();
     event.stopPropagation();
     pointer.hold(); // the drawing does not move while dragged: measure it once
+    onStart();
     const [ux, uy] = toUnits(event.clientX, event.clientY);
     const start = [...current()];
     drag = { pointerId: event.pointerId, offset: [ux - start[0], uy - start[1]], start };
@@ -162,4 +171,25 @@ export function placeArrowLabels(entries, markers, size, fontPx) {
     entries[i].label.setAttribute("x", box.x + 1 - boxes[i].left);
     entries[i].label.setAttribute("y", box.y + 1 + boxes[i].ascent);
   });
+}
+
+/**
+ * Draw an arrow ({ g, shaft, head }: a <g> holding a <line> and a <polygon>) from `from` to
+ * `to` (drawing pixels), shaped by arrowShape (_geometry.js); hidden when too short or when
+ * `visible` is false. Returns whether it is drawn.
+ */
+export function drawArrow(arrow, from, to, visible, options) {
+  const shape = visible ? arrowShape(from[0], from[1], to[0], to[1], options) : null;
+  if (!shape) {
+    arrow.g.setAttribute("visibility", "hidden");
+    return false;
+  }
+  arrow.g.setAttribute("visibility", "visible");
+  const [x1, y1, x2, y2] = shape.shaft;
+  arrow.shaft.setAttribute("x1", x1);
+  arrow.shaft.setAttribute("y1", y1);
+  arrow.shaft.setAttribute("x2", x2);
+  arrow.shaft.setAttribute("y2", y2);
+  arrow.head.setAttribute("points", shape.head.map(([x, y]) => `${x},${y}`).join(" "));
+  return true;
 }

@@ -5,43 +5,29 @@
 // a tip is moved with the keyboard, and then recomputes them with
 // lessons_lib.attention (the read-only traitlets scores / weights).
 
+import { argmax, scaledScores, scoresFor, softmax } from "./_attention.js";
 import { fixed, stripZeros } from "./_format.js";
+import { round, roundTo } from "./_geometry.js";
 import { installKeyGuard } from "./_keys.js";
-import { attachTip, gridPointer, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
+import { attachTip, drawArrow, gridPointer, htmlEl, placeArrowLabels, setText, svgEl } from "./_shared.js";
 const SIZE = 360;
 const LABEL_PX = 14; // .ae-arrow .ae-label font-size in attention_explorer.css
 const PAD = 22;
-const EXTENT = 2.5; // the grid shows −2.5 … 2.5
-const D_K = 2;
-
-// ---------------------------------------------------------------- maths
-
-export function scoresFor(query, keys) {
-  return keys.map((k) => query[0] * k[0] + query[1] * k[1]);
-}
-
-/** Stable softmax with a temperature (mirror of lessons_lib.attention.softmax). */
-export function softmax(scores, temperature = 1) {
-  const s = scores.map((x) => x / temperature);
-  const top = Math.max(...s);
-  const e = s.map((x) => Math.exp(x - top));
-  const total = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / total);
-}
 
 function trimmed(x) {
   return stripZeros(fixed(x, 2));
 }
-
-const clean = (x) => (Object.is(x, -0) ? 0 : x);
-const snap = (x) => clean(Number((Math.round(x * 10) / 10).toFixed(1)));
-const clamp = (x) => Math.max(-EXTENT, Math.min(EXTENT, x));
 
 function render({ model, el }) {
   installKeyGuard(el); // keys on the tips, boxes and slider stay with the widget
   const get = (k) => model.get(k);
   const state = { query: [...get("query")], keys: get("key_vectors").map((k) => [...k]) };
   let tips = []; // one draggable tip per handle (attachTip, _shared.js)
+  // The drawing's limits come from Python (AttentionExplorer.extent, .d_k), which refuses a
+  // vector outside them: one rule, one home.
+  const EXTENT = get("extent");
+  const D_K = get("d_k");
+  const clamp = (x) => Math.max(-EXTENT, Math.min(EXTENT, x));
   const scale = (SIZE - 2 * PAD) / (2 * EXTENT);
   const X = (x) => SIZE / 2 + x * scale;
   const Y = (y) => SIZE / 2 - y * scale;
@@ -61,7 +47,8 @@ function render({ model, el }) {
   const pointer = gridPointer(svg, SIZE, () => scale);
   svg.dataset.size = String(SIZE);
   const grid = svgEl("g", { class: "ae-grid" }, svg);
-  for (let i = -2; i <= 2; i += 1) {
+  const ticks = Math.floor(EXTENT);
+  for (let i = -ticks; i <= ticks; i += 1) {
     const cls = i === 0 ? "ae-axis" : "ae-gridline";
     svgEl("line", { class: cls, x1: X(i), y1: Y(-EXTENT), x2: X(i), y2: Y(EXTENT) }, grid);
     svgEl("line", { class: cls, x1: X(-EXTENT), y1: Y(i), x2: X(EXTENT), y2: Y(i) }, grid);
@@ -85,7 +72,7 @@ function render({ model, el }) {
   const controls = htmlEl("div", { class: "ae-controls" }, panel);
   const scaleLabel = htmlEl("label", { class: "ae-control" }, controls);
   const scaleBox = htmlEl("input", { type: "checkbox", "data-testid": "scale" }, scaleLabel);
-  scaleLabel.appendChild(document.createTextNode(" divide by √d_k = √2"));
+  scaleLabel.appendChild(document.createTextNode(` divide by √d_k = ${get("scale_label")}`));
   const tempLabel = htmlEl("label", { class: "ae-control" }, controls, "temperature ");
   // The range comes from Python (AttentionExplorer.temperature_range): one rule, one home.
   const [tempMin, tempMax] = model.get("temperature_range") ?? [0.1, 10];
@@ -120,25 +107,9 @@ function render({ model, el }) {
   }
 
   function placeArrow(arrow, to, text) {
-    const px = X(to[0]);
-    const py = Y(to[1]);
-    const dx = px - X(0);
-    const dy = py - Y(0);
-    const L = Math.hypot(dx, dy);
-    arrow.g.setAttribute("visibility", L < 1 ? "hidden" : "visible");
-    if (L < 1) return;
-    const ux = dx / L;
-    const uy = dy / L;
-    const hl = Math.min(12, L * 0.6);
-    const bx = px - ux * hl;
-    const by = py - uy * hl;
-    arrow.shaft.setAttribute("x1", X(0));
-    arrow.shaft.setAttribute("y1", Y(0));
-    arrow.shaft.setAttribute("x2", bx);
-    arrow.shaft.setAttribute("y2", by);
-    arrow.head.setAttribute("points", `${px},${py} ${bx - uy * hl * 0.45},${by + ux * hl * 0.45} `
-      + `${bx + uy * hl * 0.45},${by - ux * hl * 0.45}`);
-    arrow.label.textContent = text;
+    if (drawArrow(arrow, [X(0), Y(0)], [X(to[0]), Y(to[1])], true, { headMax: 12, minLength: 1 })) {
+      setText(arrow.label, text);
+    }
   }
 
   /** Put every visible label beside its tip, clear of the other labels and the handles. */
@@ -190,13 +161,16 @@ function render({ model, el }) {
     return which === "query" ? state.query : state.keys[which];
   }
 
+  /** Redraw from `state`: the drawing, then the numbers beside it. */
   function update(temperatureOverride = null) {
+    draw();
+    readout(temperatureOverride);
+  }
+
+  /** The arrows, their labels and the draggable tips. */
+  function draw() {
     const tokens = get("tokens");
-    const useScale = get("scale");
-    const temperature = temperatureOverride ?? get("temperature");
-    const raw = scoresFor(state.query, state.keys);
-    const scaled = raw.map((s) => (useScale ? s / Math.sqrt(D_K) : s));
-    const weights = softmax(scaled, temperature);
+    const dragging = tips.some((t) => t.isDragging());
     state.keys.forEach((k, i) => placeArrow(arrows[i], k, tokens[i] ?? ""));
     placeArrow(arrows[arrows.length - 1], state.query, `q (${get("query_token")})`);
     placeAllLabels([...state.keys, state.query]);
@@ -205,28 +179,38 @@ function render({ model, el }) {
       const v = vectorOf(which);
       h.setAttribute("transform", `translate(${X(v[0])},${Y(v[1])})`);
       const name = which === "query" ? `query of ${get("query_token")}` : `key of ${tokens[i]}`;
-      h.setAttribute("aria-label", `${name}, at ${trimmed(v[0])}, ${trimmed(v[1])}`);
+      // what a screen reader says: once the tip is let go, not on every move of a drag
+      if (!dragging) h.setAttribute("aria-label", `${name}, at ${trimmed(v[0])}, ${trimmed(v[1])}`);
       h.dataset.x = String(v[0]);
       h.dataset.y = String(v[1]);
     });
-    let best = 0;
-    weights.forEach((w, i) => { if (w > weights[best]) best = i; });
+  }
+
+  /** The table of scores and weights, the caption, the controls and the summary. */
+  function readout(temperatureOverride) {
+    const tokens = get("tokens");
+    const useScale = get("scale");
+    const temperature = temperatureOverride ?? get("temperature");
+    const raw = scoresFor(state.query, state.keys);
+    const scaled = scaledScores(raw, D_K, useScale);
+    const weights = softmax(scaled, temperature);
+    const best = argmax(weights);
     rows.forEach((r, i) => {
-      r.raw.textContent = fixed(raw[i], 2);
-      r.scaled.textContent = fixed(scaled[i], 2);
-      r.value.textContent = fixed(weights[i], 2);
+      setText(r.raw, fixed(raw[i], 2));
+      setText(r.scaled, fixed(scaled[i], 2));
+      setText(r.value, fixed(weights[i], 2));
       r.bar.style.width = `${Math.round(weights[i] * 100)}%`;
       r.bar.parentElement.parentElement.classList.toggle("ae-best", i === best);
     });
-    caption.textContent = `query: ${get("query_token")} = [${trimmed(state.query[0])}, `
-      + `${trimmed(state.query[1])}]`;
+    setText(caption, `query: ${get("query_token")} = [${trimmed(state.query[0])}, `
+      + `${trimmed(state.query[1])}]`);
     scaleBox.checked = useScale;
     if (temperatureOverride === null) {
-      tempSlider.value = String(temperature);
-      tempValue.textContent = fixed(temperature, 1);
+      if (tempSlider.value !== String(temperature)) tempSlider.value = String(temperature);
+      setText(tempValue, fixed(temperature, 1));
     }
-    summary.textContent = `${get("query_token")} attends most to "${tokens[best]}" `
-      + `(weight ${fixed(weights[best], 2)}); the weights sum to 1.`;
+    setText(summary, `${get("query_token")} attends most to "${tokens[best]}" `
+      + `(weight ${fixed(weights[best], 2)}); the weights sum to 1.`);
     summary.dataset.best = tokens[best] ?? "";
   }
 
@@ -238,7 +222,7 @@ function render({ model, el }) {
 
 
   function setVector(which, v) {
-    const next = [clamp(snap(v[0])), clamp(snap(v[1]))];
+    const next = [clamp(roundTo(round(v[0], 0.1), 1)), clamp(roundTo(round(v[1], 0.1), 1))];
     if (which === "query") state.query = next;
     else state.keys[which] = next;
   }
@@ -257,7 +241,11 @@ function render({ model, el }) {
         setVector(which, [v[0] + dx * step, v[1] + dy * step]);
         update();
       },
-      onRelease: () => commit(which),
+      onRelease: () => {
+        commit(which);
+        update(); // the tip's spoken label, skipped during the drag
+      },
+      onStart: () => placeAllLabels([...state.keys, state.query]), // measure the text once
       draggingClass: "ae-dragging",
     }));
   }
@@ -280,4 +268,19 @@ function render({ model, el }) {
   };
 }
 
-export default { render };
+/** The explorer; new drawing limits (Python set `extent`) rebuild the view from scratch. */
+function renderWithLimits({ model, el }) {
+  let stop = render({ model, el });
+  const rebuild = () => {
+    stop();
+    el.replaceChildren();
+    stop = render({ model, el });
+  };
+  model.on("change:extent", rebuild);
+  return () => {
+    model.off("change:extent", rebuild);
+    stop();
+  };
+}
+
+export default { render: renderWithLimits };

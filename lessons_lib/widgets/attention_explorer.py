@@ -50,19 +50,36 @@ from lessons_lib.widgets._common import (
     SyncGuard,
     TextReprMixin,
     Vector,
-    asset,
     esm,
+    stylesheet,
     widget_vector,
 )
 
 __all__ = ["AttentionExplorer"]
 
 MAX_KEYS = 4
+#: The drawing's default half-width: the grid shows −2.5 … 2.5 on each axis.
+DEFAULT_EXTENT = 2.5
+#: The widest and narrowest drawing ``extent=`` may ask for (ticks stay readable).
+EXTENT_RANGE = (1.0, 10.0)
+#: The dimension of the explorer's queries and keys (they are drawn in a plane).
+D_K = 2
 #: Lowest and highest softmax temperature the explorer accepts (Python and its slider).
 TEMPERATURE_RANGE = (0.1, 10.0)
 DEFAULT_QUERY = (0.0, 1.0)
 DEFAULT_TOKENS = ("milk", "car", "the")
 DEFAULT_KEYS = ((1.2, 0.8), (-0.6, 1.1), (0.3, -0.9))
+
+
+def root_text(n: int) -> str:
+    """How the lessons write √n (the explorer's check box and text view show it).
+
+    Examples
+    --------
+    >>> root_text(2), root_text(64)
+    ('√2', '√64')
+    """
+    return f"√{n}"
 
 
 class _Number(traitlets.Float):
@@ -92,9 +109,16 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
         Divide the scores by √d_k = √2 before softmax.
     temperature : float, default 1.0
         Softmax temperature, between 0.1 and 10 (larger = flatter weights).
+    extent : float, default 2.5
+        The drawing shows −extent … extent on each axis (between 1 and 10); every
+        vector must lie inside it, so that its tip can be grabbed.
 
     Attributes
     ----------
+    d_k : int
+        Read-only: 2, the dimension of the vectors (the scaling divides by √d_k).
+    scale_label : str
+        Read-only: "√2", how the page writes √d_k (from :func:`root_text`).
     scores, scaled_scores, weights : list of float
         Read-only, recomputed with :mod:`lessons_lib.attention` after every change:
         q·k, the score actually fed to softmax (q·k/√d_k when ``scale``, divided by
@@ -115,10 +139,14 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     traitlets.traitlets.TraitError: temperature is 0, but it must be between 0.1 and 10 ...
     >>> w.temperature
     1.0
+    >>> AttentionExplorer(query=[3, 0])
+    Traceback (most recent call last):
+    ...
+    traitlets.traitlets.TraitError: query is [3, 0], but the drawing shows −2.5 … 2.5 ...
     """
 
     _esm = esm("attention_explorer.js")
-    _css = asset("attention_explorer.css")
+    _css = stylesheet("attention_explorer.css")
 
     query = Vector(length=2, default_value=DEFAULT_QUERY).tag(sync=True)
     # each key is checked by _check_keys (clear messages), so no inner trait type here
@@ -130,6 +158,11 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     #: The temperature slider's range, sent to the browser (one rule, one home).
     temperature_range = traitlets.Tuple(default_value=TEMPERATURE_RANGE, read_only=True).tag(
         sync=True)
+
+    #: The drawing's limits, sent to the browser; Python refuses a vector outside them.
+    extent = _Number(DEFAULT_EXTENT).tag(sync=True)
+    d_k = traitlets.Int(D_K, read_only=True).tag(sync=True)
+    scale_label = traitlets.Unicode(root_text(D_K), read_only=True).tag(sync=True)
 
     scores = traitlets.List(traitlets.Float(), read_only=True)
     scaled_scores = traitlets.List(traitlets.Float(), read_only=True)
@@ -147,7 +180,8 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
         return ["tip"] * (len(keys) + 1) + ["checkbox", "range"]
     def __init__(self, query: Any = DEFAULT_QUERY, key_vectors: Any = DEFAULT_KEYS,
                  tokens: Any = DEFAULT_TOKENS, *, query_token: str = "cat", scale: bool = True,
-                 temperature: float = 1.0, **kwargs: Any) -> None:
+                 temperature: float = 1.0, extent: float = DEFAULT_EXTENT,
+                 **kwargs: Any) -> None:
         if isinstance(key_vectors, np.ndarray):  # the List trait takes lists only
             refuse_masked(key_vectors, "key_vectors")
             key_vectors = key_vectors.tolist()
@@ -158,7 +192,7 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
             )
         super().__init__(query=query, key_vectors=key_vectors, tokens=list(tokens),
                          query_token=query_token, scale=scale, temperature=temperature,
-                         **kwargs)
+                         extent=extent, **kwargs)
         self._recompute()
 
     # ------------------------------------------------------------ validation
@@ -176,6 +210,8 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
             keys = [widget_vector(k, f"key_vectors[{i}]", 2) for i, k in enumerate(value)]
         except (TypeError, ValueError) as error:
             raise traitlets.TraitError(str(error)) from None
+        for i, key in enumerate(keys):
+            self._refuse_outside(key, f"key_vectors[{i}]", self.extent)
         tokens = self.tokens
         if len(tokens) != len(keys):
             raise traitlets.TraitError(
@@ -183,6 +219,50 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
                 "change how many keys there are, use w.set_keys(tokens, key_vectors)."
             )
         return keys
+
+    @traitlets.validate("query")
+    def _check_query(self, proposal: dict[str, Any]) -> Any:
+        self._refuse_outside(proposal["value"], "query", self.extent)
+        return proposal["value"]
+
+    @traitlets.validate("extent")
+    def _check_extent(self, proposal: dict[str, Any]) -> float:
+        value = proposal["value"]
+        low, high = EXTENT_RANGE
+        if not (math.isfinite(value) and low <= value <= high):
+            shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
+            raise traitlets.TraitError(
+                f"extent is {shown}, but it must be between {low:g} and {high:g} (the "
+                f"drawing shows −extent … extent on each axis). Use e.g. extent=2.5."
+            )
+        if value == self.extent:  # in the constructor: the vectors check themselves
+            return float(value)
+        vectors = {"query": self.query, **{f"key_vectors[{i}]": k
+                                            for i, k in enumerate(self.key_vectors)}}
+        for name, vector in vectors.items():
+            if any(abs(float(x)) > value for x in vector):
+                need = math.ceil(max(abs(float(x)) for x in vector) * 2) / 2
+                raise traitlets.TraitError(
+                    f"extent is {format_number(value, trim=True)}, but {name} = "
+                    f"{format_vector(vector)} would then be off the grid. Move the vectors "
+                    f"first, or use extent={format_number(need, trim=True)} or more."
+                )
+        return float(value)
+
+    @staticmethod
+    def _refuse_outside(vector: Any, name: str, extent: float) -> None:
+        """A vector whose tip would be off the drawing, where no one could grab it."""
+        if all(abs(float(x)) <= extent for x in vector):
+            return
+        limit = format_number(extent, trim=True)
+        wider = math.ceil(max(abs(float(x)) for x in vector) * 2) / 2
+        hint = (f", or widen the drawing with extent={format_number(wider, trim=True)}"
+                if wider <= EXTENT_RANGE[1] else "")
+        raise traitlets.TraitError(
+            f"{name} is {format_vector(vector)}, but the drawing shows −{limit} … {limit} on "
+            f"each axis, so its tip would be off the grid where it cannot be dragged. Use "
+            f"numbers between −{limit} and {limit}{hint}."
+        )
 
     @traitlets.validate("tokens")
     def _check_tokens(self, proposal: dict[str, Any]) -> list[str]:
@@ -261,7 +341,7 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
 
     # ------------------------------------------------------------ display
     def _repr_text(self) -> str:
-        how = "scaled by √2" if self.scale else "not scaled"
+        how = f"scaled by {self.scale_label}" if self.scale else "not scaled"
         head = (f"AttentionExplorer(query {self.query_token} = {format_vector(self.query)}, "
                 f"{how}, temperature {format_number(self.temperature, trim=True)})")
         table = np.column_stack([self.scores, self.scaled_scores, self.weights])

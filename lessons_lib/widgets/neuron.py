@@ -30,12 +30,13 @@ import ipywidgets as widgets
 from lessons_lib._validate import as_number, as_vector, same_length
 from lessons_lib.formatting import format_number
 from lessons_lib.neurons import NeuronOutput, neuron, sigmoid
+from lessons_lib.palette import FAINT, LIGHT, TICK
 from lessons_lib.widgets._common import TextReprMixin, slider_limit
 from lessons_lib.widgets.sliders import LIVE, AccessibleControls, FiniteSlider
 
 __all__ = ["NeuronWidget", "sigmoid_svg"]
 
-_BLUE, _VERMILLION, _GREEN = "#0072B2", "#D55E00", "#009E73"
+_BLUE, _VERMILLION, _GREEN = LIGHT["a"], LIGHT["b"], LIGHT["proj"]
 
 
 def _verdict(z: float) -> str:
@@ -86,7 +87,7 @@ def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 
     zc = max(-z_range, min(z_range, z))
     small = 'font-size="11" fill="currentColor"'
     ticks = "".join(
-        f'<line x1="{px(v)}" y1="{bottom}" x2="{px(v)}" y2="{bottom + 4}" stroke="#888"/>'
+        f'<line x1="{px(v)}" y1="{bottom}" x2="{px(v)}" y2="{bottom + 4}" stroke="{TICK}"/>'
         f'<text x="{px(v) + dx}" y="{height - 4}" text-anchor="{anchor}" {small}>'
         f"z = {format_number(v)}</text>"
         for v, anchor, dx in ((-z_range, "start", 1), (0.0, "middle", 0), (z_range, "end", -1))
@@ -94,10 +95,10 @@ def sigmoid_svg(z: float, z_range: float = 8.0, width: int = 260, height: int = 
     return (
         f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="sigmoid curve with the current z marked">'
-        f'<line x1="0" y1="{py(0.5)}" x2="{width}" y2="{py(0.5)}" stroke="#ccc" '
+        f'<line x1="0" y1="{py(0.5)}" x2="{width}" y2="{py(0.5)}" stroke="{FAINT}" '
         f'stroke-dasharray="4 3"/>'
-        f'<line x1="{px(0)}" y1="0" x2="{px(0)}" y2="{bottom}" stroke="#ccc"/>'
-        f'<line x1="0" y1="{bottom}" x2="{width}" y2="{bottom}" stroke="#888"/>'
+        f'<line x1="{px(0)}" y1="0" x2="{px(0)}" y2="{bottom}" stroke="{FAINT}"/>'
+        f'<line x1="0" y1="{bottom}" x2="{width}" y2="{bottom}" stroke="{TICK}"/>'
         f'<polyline points="{pts}" fill="none" stroke="{_BLUE}" stroke-width="2.5"/>'
         f'<circle cx="{px(zc)}" cy="{py(float(sigmoid(zc)))}" r="6" fill="{_VERMILLION}"/>'
         f'<text x="4" y="{py(1.0) + 4}" {small}>σ = 1</text>'

@@ -8,7 +8,7 @@
 import { dotWorking, fixed, formatNumber, formatVector } from "./_format.js";
 import { angleDeg, dotp, isZero, len, round, roundTo, signMessage, unit } from "./_geometry.js";
 import { installKeyGuard } from "./_keys.js";
-import { attachTip, gridPointer, htmlEl, placeArrowLabels, svgEl } from "./_shared.js";
+import { attachTip, drawArrow, gridPointer, htmlEl, placeArrowLabels, setText, svgEl } from "./_shared.js";
 
 const SIZE = 400; // viewBox width and height
 const PAD = 26; // room for tick labels around the grid
@@ -25,10 +25,6 @@ function undefinedText(names) {
 }
 
 // ----------------------------------------------------------------- DOM bits
-
-function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
-}
 
 /** An arrow: a shaft (line) and a head (polygon) inside a <g class=cls>. */
 function makeArrow(parent, cls) {
@@ -48,13 +44,9 @@ function readoutRow(parent, label, testid) {
 
 // ------------------------------------------------------------------- render
 
-function render({ model, el }) {
-  installKeyGuard(el); // keys on the tips, boxes and slider stay with the widget
+/** The widget's elements, built once: header, drawing layers, tips, readouts, options. */
+function build(el, model) {
   const get = (k) => model.get(k);
-  const state = { a: [...get("a")], b: [...get("b")] };
-  let extent = 4;
-  let scale = 1;
-
   const root = htmlEl("div", { class: "vp-root" }, el);
   const header = htmlEl("div", { class: "vp-header" }, root);
   htmlEl("span", { class: "vp-title" }, header, "Dot product — drag the vector tips");
@@ -68,7 +60,6 @@ function render({ model, el }) {
     "data-testid": "svg",
     "aria-label": "Grid with the vectors a and b drawn from the origin",
   }, body);
-  const pointer = gridPointer(svg, SIZE, () => scale);
   const gridLayer = svgEl("g", { class: "vp-grid" }, svg);
   const unitCircle = svgEl("circle", { class: "vp-unit-circle" }, svg);
   const paraA = svgEl("line", { class: "vp-para" }, svg);
@@ -135,6 +126,21 @@ function render({ model, el }) {
     });
     boxes[key] = box;
   }
+  return { root, svg, gridLayer, unitCircle, paraA, paraB, drop, arrows, origin, handles, rows,
+    working, sign, boxes, OPTIONS };
+}
+
+
+function render({ model, el }) {
+  installKeyGuard(el); // keys on the tips, boxes and slider stay with the widget
+  const get = (k) => model.get(k);
+  const state = { a: [...get("a")], b: [...get("b")] };
+  let extent = 4;
+  let scale = 1;
+
+  const { root, svg, gridLayer, unitCircle, paraA, paraB, drop, arrows, origin, handles, rows,
+    working, sign, boxes, OPTIONS } = build(el, model);
+  const pointer = gridPointer(svg, SIZE, () => scale);
 
   // ------------------------------------------------------------ coordinates
   const X = (x) => SIZE / 2 + x * scale;
@@ -179,41 +185,12 @@ function render({ model, el }) {
   }
 
   function placeArrow(arrow, from, to, text, visible = true, inset = 0) {
-    const px0 = X(from[0]);
-    const py0 = Y(from[1]);
-    let px1 = X(to[0]);
-    let py1 = Y(to[1]);
-    const dx = px1 - px0;
-    const dy = py1 - py0;
-    const L = Math.hypot(dx, dy);
-    if (!visible || L < 0.5) {
-      arrow.g.setAttribute("visibility", "hidden");
-      return;
-    }
-    arrow.g.removeAttribute("visibility");
-    const ux = dx / L;
-    const uy = dy / L;
-    const tipX = px1;
-    const tipY = py1;
-    if (inset > 0 && L > 3 * inset) {
-      // stop short of the tip marker, so the head is not hidden under it
-      px1 -= ux * inset;
-      py1 -= uy * inset;
-    }
-    const headLength = Math.min(14, L * 0.6);
-    const halfWidth = headLength * 0.45;
-    const bx = px1 - ux * headLength;
-    const by = py1 - uy * headLength;
-    arrow.shaft.setAttribute("x1", px0);
-    arrow.shaft.setAttribute("y1", py0);
-    arrow.shaft.setAttribute("x2", bx);
-    arrow.shaft.setAttribute("y2", by);
-    arrow.head.setAttribute("points",
-      `${px1},${py1} ${bx - uy * halfWidth},${by + ux * halfWidth} ` +
-      `${bx + uy * halfWidth},${by - ux * halfWidth}`);
+    const origin = [X(from[0]), Y(from[1])];
+    const tip = [X(to[0]), Y(to[1])];
+    if (!drawArrow(arrow, origin, tip, visible, { headMax: 14, minLength: 0.5, inset })) return;
     // the label is placed with all the others, once every arrow is drawn (placeLabels)
-    arrow.tip = [tipX, tipY];
-    arrow.origin = [px0, py0];
+    arrow.tip = tip;
+    arrow.origin = origin;
     setText(arrow.label, text);
   }
 
@@ -238,20 +215,21 @@ function render({ model, el }) {
   }
 
   // ------------------------------------------------------------------ update
+  /** Redraw from `state`: the drawing, then the numbers beside it. */
   function update() {
     const { a, b } = state;
-    const showB = get("show_b");
-    const norm = get("normalise");
-    const ua = unit(a);
-    const ub = unit(b);
-    const sum = [a[0] + b[0], a[1] + b[1]];
-    const dbl = [2 * a[0], 2 * a[1]];
-
+    const derived = { ua: unit(a), ub: unit(b), sum: [a[0] + b[0], a[1] + b[1]],
+      dbl: [2 * a[0], 2 * a[1]], showB: get("show_b"), norm: get("normalise") };
     root.classList.toggle("vp-large", !!get("large_text"));
-    root.classList.toggle("vp-normalised", norm);
-    root.classList.toggle("vp-no-b", !showB);
+    root.classList.toggle("vp-normalised", derived.norm);
+    root.classList.toggle("vp-no-b", !derived.showB);
+    draw(derived);
+    readout(derived);
+  }
 
-    // drawing
+  /** The arrows, guide lines, labels and the draggable tips. */
+  function draw({ ua, ub, sum, dbl, showB, norm }) {
+    const { a, b } = state;
     placeArrow(arrows.a, [0, 0], a, "a", true, 8);
     placeArrow(arrows.b, [0, 0], b, "b", showB, 9);
     placeArrow(arrows.ua, [0, 0], ua, "â", norm);
@@ -280,23 +258,29 @@ function render({ model, el }) {
     unitCircle.setAttribute("r", scale);
     unitCircle.setAttribute("visibility", norm ? "visible" : "hidden");
 
+    const dragging = tips.a?.isDragging() || tips.b?.isDragging();
     for (const which of ["a", "b"]) {
       const h = handles[which];
       h.setAttribute("transform", `translate(${X(state[which][0])},${Y(state[which][1])})`);
-      h.setAttribute("aria-label", ariaLabel(which));
+      // what a screen reader says: once the tip is let go, not on every move of a drag
+      if (!dragging) h.setAttribute("aria-label", ariaLabel(which));
       h.dataset.x = String(state[which][0]);
       h.dataset.y = String(state[which][1]);
     }
     handles.b.setAttribute("visibility", showB ? "visible" : "hidden");
     if (showB) handles.b.setAttribute("tabindex", 0);
     else handles.b.removeAttribute("tabindex");
+  }
 
-    // readouts
+  /** The readout panel: the vectors, a·b and its working, lengths, angle, sign sentence. */
+  function readout({ ua, ub, sum, dbl, showB, norm }) {
+    const { a, b } = state;
+    const showSum = get("show_sum") && showB;
     const va = norm ? ua : a;
     const vb = norm ? ub : b;
-    rows.a.name.textContent = norm ? "â" : "a";
-    rows.b.name.textContent = norm ? "b̂" : "b";
-    rows.dot.name.textContent = norm ? "â · b̂" : "a · b";
+    setText(rows.a.name, norm ? "â" : "a");
+    setText(rows.b.name, norm ? "b̂" : "b");
+    setText(rows.dot.name, norm ? "â · b̂" : "a · b");
     setText(rows.a.value, formatVector(va, norm ? 3 : 2));
     setText(rows.b.value, formatVector(vb, norm ? 3 : 2));
     const d = dotp(va, vb);
@@ -305,8 +289,8 @@ function render({ model, el }) {
     setText(working, dotWorking(va, vb, norm ? 3 : get("lock_lengths") ? 2 : null));
     setText(rows.normA.value, fixed(len(va), 2));
     setText(rows.normB.value, fixed(len(vb), 2));
-    rows.normA.name.textContent = norm ? "‖â‖" : "‖a‖";
-    rows.normB.name.textContent = norm ? "‖b̂‖" : "‖b‖";
+    setText(rows.normA.name, norm ? "‖â‖" : "‖a‖");
+    setText(rows.normB.name, norm ? "‖b̂‖" : "‖b‖");
     const zeros = zeroNames(a, b);
     const theta = angleDeg(a, b);
     setText(rows.angle.value, theta === null ? undefinedText(zeros) : `${fixed(theta, 1)}°`);
@@ -344,7 +328,7 @@ function render({ model, el }) {
   }
 
   // ------------------------------------------------------------- new tip
-  function constrain(which, v, length) {
+  function constrain(v, length) {
     let [x, y] = v;
     if (get("lock_lengths") && length > 0) {
       let angle = Math.atan2(y, x);
@@ -386,13 +370,17 @@ function render({ model, el }) {
       pointer,
       current: () => state[which],
       onDrag(target, start) {
-        const next = constrain(which, target, len(start));
+        const next = constrain(target, len(start));
         if (next[0] === state[which][0] && next[1] === state[which][1]) return;
         state[which] = next;
         update();
       },
       onKey: (direction, shift) => keyMove(which, direction, shift),
-      onRelease: () => commit(which),
+      onRelease: () => {
+        commit(which);
+        update(); // the tip's spoken label, skipped during the drag
+      },
+      onStart: placeLabels, // measures the labels' text once, before the first move
       draggingClass: "vp-dragging",
     });
   }

@@ -40,17 +40,19 @@ import traitlets
 from lessons_lib._validate import as_number
 from lessons_lib.formatting import format_fixed as fixed
 from lessons_lib.formatting import format_number, format_vector
-from lessons_lib.geometry import (
-    PERPENDICULAR_COS,
-    angle_between,
-    cosine_similarity,
-    sign_message,
-)
+from lessons_lib.geometry import angle_between, cosine_similarity, sign_message
 from lessons_lib.geometry import sign_rules as _sign_rules
 from lessons_lib.vectors import dot, norm
-from lessons_lib.widgets._common import SyncGuard, TextReprMixin, Vector, asset, esm, is_zero
+from lessons_lib.widgets._common import (
+    SyncGuard,
+    TextReprMixin,
+    Vector,
+    esm,
+    is_zero,
+    stylesheet,
+)
 
-__all__ = ["PERPENDICULAR_COS", "VectorPlayground", "sign_message"]
+__all__ = ["VectorPlayground"]
 
 def _angle_text(a: list[float], b: list[float]) -> str:
     missing = [name for name, v in (("a", a), ("b", b)) if is_zero(v)]
@@ -135,7 +137,7 @@ class VectorPlayground(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     """
 
     _esm = esm("vector_playground.js")
-    _css = asset("vector_playground.css")
+    _css = stylesheet("vector_playground.css")
 
     #: The check boxes under "Options": (trait, label), in the order shown.
     OPTIONS: tuple[tuple[str, str], ...] = (

@@ -248,7 +248,7 @@ def test_large_text_dark_theme_screenshot(vp, lab):
 
 
 # The browser's formatting and working are checked against lessons_lib in Node, without a
-# browser (tests/test_js.py, tests/js/): the browser tests check only what needs one.
+# browser (tests/widgets/test_js.py, tests/js/): the browser tests check only what needs one.
 
 
 def test_notebook7_renders_and_drags(nb7):

@@ -1,6 +1,6 @@
-// The widgets' JavaScript against Python, on cases Python generated (tests/test_js.py).
+// The widgets' JavaScript against Python, on cases Python generated (tests/widgets/test_js.py).
 //
-// Run through pytest (`pytest tests/test_js.py`), which writes the fixtures and sets
+// Run through pytest (`pytest tests/widgets/test_js.py`), which writes the fixtures and sets
 // LESSONS_JS_FIXTURES; the rules themselves live in Python (lessons_lib.formatting,
 // lessons_lib.working, lessons_lib.geometry.sign_rules, lessons_lib.attention.softmax).
 import assert from "node:assert/strict";
@@ -9,10 +9,10 @@ import { test } from "node:test";
 
 import { dotWorking, fixed, formatNumber } from "../../lessons_lib/widgets/_format.js";
 import { signMessage } from "../../lessons_lib/widgets/_geometry.js";
-import { softmax } from "../../lessons_lib/widgets/attention_explorer.js";
+import { argmax, scaledScores, scoresFor, softmax } from "../../lessons_lib/widgets/_attention.js";
 
 const path = process.env.LESSONS_JS_FIXTURES;
-assert.ok(path, "run through pytest tests/test_js.py, which writes the fixtures");
+assert.ok(path, "run through pytest tests/widgets/test_js.py, which writes the fixtures");
 const fx = JSON.parse(readFileSync(path, "utf8"));
 
 const mismatches = (cases, f) => cases.filter((c) => f(c) !== c.expected).slice(0, 5);
@@ -44,5 +44,17 @@ test("the explorer's softmax is lessons_lib.attention.softmax", () => {
   for (const c of fx.softmax) {
     const got = softmax(c.scores, c.temperature);
     got.forEach((w, i) => assert.ok(Math.abs(w - c.expected[i]) <= 1e-12, JSON.stringify(c)));
+  }
+});
+
+test("the explorer's scores and scaled scores are lessons_lib.attention.attention_scores", () => {
+  assert.ok(fx.scores.length >= 3);
+  for (const c of fx.scores) {
+    const raw = scoresFor(c.query, c.keys);
+    const scaled = scaledScores(raw, c.query.length, true);
+    raw.forEach((s, i) => assert.ok(Math.abs(s - c.raw[i]) <= 1e-12, JSON.stringify(c)));
+    scaled.forEach((s, i) => assert.ok(Math.abs(s - c.scaled[i]) <= 1e-12, JSON.stringify(c)));
+    assert.deepEqual(scaledScores(raw, c.query.length, false), raw);
+    assert.equal(argmax(softmax(scaled)), c.best, JSON.stringify(c));
   }
 });

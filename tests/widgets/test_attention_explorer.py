@@ -115,3 +115,35 @@ def test_synced_traits_and_assets():
     for needle in ("pointerdown", "pointermove", "keydown", "shiftKey", "save_changes"):
         assert needle in js
     assert (WIDGETS / "attention_explorer.css").is_file()
+
+
+def test_the_drawing_limits_are_synced_traits_python_enforces():
+    w = AttentionExplorer()
+    assert {"extent", "d_k", "scale_label"} <= set(w.keys)
+    assert (w.extent, w.d_k, w.scale_label) == (2.5, 2, "√2")
+    # a tip outside −2.5 … 2.5 would be drawn where nobody can grab it: refused, named
+    with pytest.raises(traitlets.TraitError, match=r"query is \[3, 0\].*−2\.5 … 2\.5.*extent=3"):
+        AttentionExplorer(query=[3, 0])
+    with pytest.raises(traitlets.TraitError, match=r"key_vectors\[2\] is \[2\.6, 0\]"):
+        AttentionExplorer(key_vectors=[[1, 0], [0, 1], [2.6, 0]])
+    before = w.query
+    with pytest.raises(traitlets.TraitError, match="off the grid"):
+        w.query = [0, -2.51]
+    assert w.query == before
+    # the edge itself is inside; a wider drawing takes a longer vector
+    assert AttentionExplorer(query=[2.5, -2.5]).query == [2.5, -2.5]
+    wide = AttentionExplorer(query=[3, 0], extent=3)
+    assert (wide.query, wide.extent) == ([3.0, 0.0], 3.0)
+    with pytest.raises(traitlets.TraitError, match=r"extent is 2, but query = \[3, 0\]"):
+        wide.extent = 2
+    assert wide.extent == 3.0
+    for bad in (0.5, 11, float("inf")):
+        with pytest.raises(traitlets.TraitError, match="extent"):
+            AttentionExplorer(extent=bad)
+
+
+def test_d_k_and_its_label_are_read_only_and_agree():
+    w = AttentionExplorer()
+    assert w.scale_label == f"√{len(w.query)}" and w.d_k == len(w.query)
+    with pytest.raises(traitlets.TraitError):
+        w.d_k = 3

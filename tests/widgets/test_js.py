@@ -7,18 +7,22 @@ browser needs therefore lives in Python, and its JS twin cannot drift unseen.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
 import random
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import lessons_lib as ll
-from lessons_lib.attention import softmax
+from lessons_lib import widgets
+from lessons_lib.attention import attention_scores, softmax
 from lessons_lib.formatting import format_fixed, format_number
 from lessons_lib.geometry import sign_rules
 
@@ -51,8 +55,34 @@ def _fixtures() -> dict:
     soft = [{"scores": s, "temperature": t, "expected": softmax(s, temperature=t).tolist()}
             for s, t in (([0.42, 0.1, -0.3], 1.0), ([1e4, 1.0], 1.0), ([2.0, 1.0, 0.5], 10.0),
                          ([2.0, 1.0, 0.5], 0.1), ([0.0, 0.0, 0.0, 0.0], 1.0))]
+    queries = [([0.0, 1.0], [[1.2, 0.8], [-0.6, 1.1], [0.3, -0.9]]),
+               ([2.5, -2.5], [[2.5, 2.5], [-2.5, -2.5]]), ([0.1 + 0.2, 0.7], [[1.0, 0.0]])]
+    queries += [([rng.uniform(-2.5, 2.5) for _ in "xy"],
+                 [[rng.uniform(-2.5, 2.5) for _ in "xy"] for _ in range(4)]) for _ in range(20)]
+    scores = []
+    for q, keys in queries:
+        raw = attention_scores([q], keys, scale=False)[0]
+        scaled = attention_scores([q], keys, scale=True)[0]
+        scores.append({"query": q, "keys": keys, "raw": raw.tolist(), "scaled": scaled.tolist(),
+                       "best": int(np.argmax(softmax(scaled)))})
     return {"format_number": fmt, "format_fixed": fixed, "dot_working": working,
-            "sign": {"rules": sign_rules(), "cases": sign}, "softmax": soft}
+            "sign": {"rules": sign_rules(), "cases": sign}, "softmax": soft, "scores": scores,
+            "esm": _shipped_esm()}
+
+
+def _shipped_esm() -> dict[str, str]:
+    """The joined ``_esm`` string every anywidget class of the package ships, by class name."""
+    import anywidget
+
+    shipped = {}
+    for info in pkgutil.iter_modules(widgets.__path__):
+        module = importlib.import_module(f"lessons_lib.widgets.{info.name}")
+        for name, cls in vars(module).items():
+            if (isinstance(cls, type) and issubclass(cls, anywidget.AnyWidget)
+                    and cls.__module__ == module.__name__
+                    and isinstance(cls.__dict__.get("_esm"), str)):
+                shipped[name] = cls.__dict__["_esm"]
+    return shipped
 
 
 def _node() -> str | None:

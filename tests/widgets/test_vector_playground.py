@@ -183,7 +183,8 @@ def test_state_is_json_serialisable():
 def test_js_and_css_are_package_data():
     root = importlib.resources.files("lessons_lib.widgets")
     js = VectorPlayground._esm  # the joined module, as shipped
-    css = (root / "vector_playground.css").read_text(encoding="utf-8")
+    assert (root / "vector_playground.css").is_file()
+    css = VectorPlayground._css  # the shared palette, then the widget's own stylesheet
     assert "export default" in js and "render" in js
     assert "setPointerCapture" in js and "touch-action" in css
     for colour in ("#0072b2", "#d55e00", "#009e73", "#cc79a7"):  # Okabe–Ito

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -10,6 +11,14 @@ import pytest
 from lessons_lib.attention import softmax
 from lessons_lib.embeddings import load_real_head, load_word_embeddings
 from lessons_lib.widgets.word_scores import WordScoreTable
+
+DATA = resources.files("lessons_lib") / "data"
+
+
+@pytest.fixture(scope="module")
+def raw():
+    with resources.as_file(DATA / "minilm_head.npz") as path, np.load(path) as npz:
+        return {k: npz[k] for k in npz.files}
 
 
 def test_switching_to_the_head_shows_its_scores_and_raises_nothing() -> None:
@@ -57,3 +66,22 @@ def test_new_options_and_their_choice_reach_the_page_in_one_message() -> None:
 def test_bad_words_are_named(query: Any, keys: Any, words: str) -> None:
     with pytest.raises((TypeError, ValueError), match=words):
         WordScoreTable(query=query, keys=keys)
+
+
+def test_word_score_widget_matches_the_raw_arrays(raw):
+    words = [str(w) for w in raw["words"]]
+    E = raw["word_embeddings"].astype(np.float64)
+    w = WordScoreTable(query="cat", keys=["milk", "car"])
+    expected = [E[words.index("cat")] @ E[words.index(k)] for k in ("milk", "car")]
+    np.testing.assert_allclose(w.scores(), expected, rtol=1e-6)
+    assert repr(w).startswith("WordScoreTable: dot products of word embeddings")
+    h = WordScoreTable(query="cat", keys=["milk", "car"], source="head")
+    H = raw["hidden_states_in"].astype(np.float64)
+    Q = H @ raw["w_q"].T + raw["b_q"]
+    K = H @ raw["w_k"].T + raw["b_k"]
+    tokens = [str(t) for t in raw["tokens"]]
+    i = tokens.index("cat")
+    expected = [Q[i] @ K[tokens.index(k)] / np.sqrt(32) for k in ("milk", "car")]
+    np.testing.assert_allclose(h.scores(), expected, rtol=1e-6)
+    with pytest.raises(ValueError, match="not available here"):
+        WordScoreTable(query="zebra")
