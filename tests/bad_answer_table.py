@@ -737,6 +737,9 @@ def _call(f: Callable[[], Any]) -> tuple[str, Any]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a warning a learner sees is an outcome too
+            # ... but not a library's DeprecationWarning, which a notebook does not show
+            # (old traitlets/ipywidgets pairs in the lowest-dependency run raise them)
+            warnings.simplefilter("ignore", DeprecationWarning)
             return "result", f()
     except _Timeout:
         return "hang", None
