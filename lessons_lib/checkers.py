@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -25,7 +26,13 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from lessons_lib._validate import as_vector, same_length
+from lessons_lib._validate import (
+    as_float_array,
+    as_matrix,
+    as_number,
+    as_vector,
+    same_length,
+)
 from lessons_lib.formatting import format_number, format_vector
 
 Status = Literal["correct", "wrong", "not attempted"]
@@ -194,8 +201,36 @@ def _as_float(x: object) -> float:
             "power (**) where a product (*) was meant.")) from None
 
 
+#: More numbers than any answer in the lessons has: refused before any slow look at them.
+MAX_ENTRIES = 10_000
+
+
+def _masked(answer: object, what: str) -> object:
+    """A masked array with hidden entries is refused (its mask would be ignored)."""
+    if isinstance(answer, np.ma.MaskedArray):
+        if np.ma.is_masked(answer):
+            raise _Rejected(_wrong(
+                f"you gave a masked array, in which some numbers of {what} are hidden by a "
+                "mask. Write every number, as a plain list, e.g. [4, 6]; or fill the hidden "
+                "ones first, e.g. answer.filled(0)."))
+        return np.ma.getdata(answer)
+    return answer
+
+
+def _too_many(answer: object, what: str) -> None:
+    """A list or array with more entries than any answer: refused at once (no slow scan)."""
+    size = answer.size if isinstance(answer, np.ndarray) else (
+        len(answer) if isinstance(answer, (list, tuple)) else 0)
+    if size > MAX_ENTRIES:
+        raise _Rejected(_wrong(
+            f"you gave {size:,} numbers, far more than {what} has. Check which variable you "
+            "put in answer: the result of the computation, not the data it starts from."))
+
+
 def _to_number(answer: object, what: str) -> float:
     """Turn a learner's scalar answer into a float, or raise _Rejected with feedback."""
+    answer = _masked(answer, what)
+    _too_many(answer, what)
     if isinstance(answer, str):
         raise _Rejected(_text_answer(answer, what))
     if isinstance(answer, (bool, np.bool_)):
@@ -230,12 +265,22 @@ def _decimal_comma(answer: object) -> float | None:
     if (isinstance(answer, tuple) and len(answer) == 2
             and all(isinstance(x, int) and not isinstance(x, bool) for x in answer)
             and answer[1] >= 0):
+        if answer[1] == 0 or 100 <= answer[1] <= 999:  # 1,000 and 3,500: thousands or decimals?
+            whole, part = answer
+            decimal = f"{whole}.{str(part).rstrip('0') or '0'}"
+            raise _Rejected(_wrong(
+                f"Python reads your answer as the pair ({whole}, {part}): the comma splits "
+                "it in two, and it could be a decimal comma or a thousands separator. "
+                f"Write the number with a decimal point and no comma: {decimal} or "
+                f"{whole}{part:03d}."))
         return float(f"{answer[0]}.{answer[1]}")
     return None
 
 
 def _to_array(answer: object, what: str) -> NDArray[np.float64]:
     """Turn a learner's vector/matrix answer into a float array, or raise _Rejected."""
+    answer = _masked(answer, what)
+    _too_many(answer, what)
     if isinstance(answer, str):
         raise _Rejected(_wrong(f"you gave the text {_clip(answer)!r}; {what} is a list of "
                                "numbers."))
@@ -268,11 +313,25 @@ def _to_array(answer: object, what: str) -> NDArray[np.float64]:
         if not isinstance(item, numbers.Real):
             raise _Rejected(_wrong(
                 f"{what} must contain only numbers (no text, no None, rows with the same number "
-                f"of entries); it contains a {type(item).__name__}."))
+                f"of entries); it contains {_kind(item)}."))
     array = np.asarray([_as_float(x) for x in raw.flat], dtype=float).reshape(raw.shape)
     for value in array.flat:
         _finite(float(value))
     return array
+
+
+def _kind(item: object) -> str:
+    """How feedback names a value that is not a number: "None", "a dict"."""
+    return "None" if item is None else f"a {type(item).__name__}"
+
+
+def _quoted(answer: object) -> str:
+    """A learner's answer quoted back in feedback: short, and never a raw nan or inf."""
+    if isinstance(answer, (float, np.floating)) and not math.isfinite(answer):
+        return "NaN (not a number)" if math.isnan(answer) else "an infinite number"
+    if isinstance(answer, str):
+        return repr(_clip(answer))
+    return _clip(repr(answer))
 
 
 def _show(value: object) -> str:
@@ -463,7 +522,9 @@ def check_number(answer: object, expected: float, *, tol: float = 1e-6, hints: H
     >>> check_number("32", 32)
     ✗ Not yet: '32' is text (it is in quotes). Write the number without quotes: answer = 32
     """
-    return _scalar_verdict(_to_number(answer, what), float(expected), tol, what, hints)
+    target = _given_number(expected, "expected")
+    tol = _given_number(tol, "tol", positive=True)
+    return _scalar_verdict(_to_number(answer, what), target, tol, what, hints)
 
 
 @_guard
@@ -480,8 +541,9 @@ def check_vector(answer: object, expected: Sequence[float] | NDArray[np.float64]
     >>> check_vector(10, [4, 6])
     ✗ Not yet: you gave a single number (10), but the answer has several numbers.
     """
+    target = _given_table(expected, "expected")
+    tol = _given_number(tol, "tol", positive=True)
     array = _to_array(answer, what)
-    target = np.asarray(expected, dtype=float)
     verdict = _entries(array, target, tol)
     if verdict == "right":
         return _right(f"{what} = {_show(target)}.")
@@ -545,6 +607,42 @@ def _nonzero_pair(a: Sequence[float], b: Sequence[float], what: str) -> tuple[Ar
     return va, vb
 
 
+def _given_number(x: object, name: str, *, positive: bool = False) -> float:
+    """A number the exercise gives (an expected value, a tolerance): a clear error if not."""
+    value = float(as_number(x, name))
+    if positive and value < 0:
+        raise ValueError(f"{name} is {format_number(value, 4, trim=True)}, but it must not be "
+                         f"negative. Give a positive number, e.g. {name}=0.005.")
+    return value
+
+
+def _given_table(x: object, name: str, *, ndim: int | None = None) -> Array:
+    """A vector or table the exercise gives: numbers only, finite, not empty; else an error."""
+    arr = as_matrix(x, name) if ndim == 2 else np.asarray(
+        as_vector(x, name), dtype=float) if ndim == 1 else as_float_array(x, name)
+    out: Array = np.asarray(arr, dtype=np.float64)
+    arr = out
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty, so the exercise has no right answer. Give {name} "
+                         f"numbers, e.g. {name}=[4, 6].")
+    if not np.isfinite(arr).all():
+        where = ", ".join(str(int(i)) for i in np.argwhere(~np.isfinite(arr))[0])
+        kind = "NaN (not a number)" if np.isnan(arr).any() else "infinite"
+        raise ValueError(f"{name}[{where}] is {kind}, so the exercise has no right answer. "
+                         f"Replace it with an ordinary number in {name}.")
+    return out
+
+
+def _ndim(answer: object) -> int | None:
+    """How many levels of brackets an answer has; None for ragged rows."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return int(np.ndim(answer))  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return None
+
+
 def _int_like(*arrays: NDArray[np.float64]) -> bool:
     return all(bool(np.all(x == np.round(x))) for x in arrays)
 
@@ -567,7 +665,7 @@ def check_dot(answer: object, a: Sequence[float], b: Sequence[float]) -> Feedbac
     expected = float(products.sum())
     tol = 1e-9 if _int_like(va, vb) else 0.005
     comma = _decimal_comma(answer)  # 0,42 typed for 0.42, unless those ARE the products
-    if (isinstance(answer, (list, tuple, np.ndarray)) and np.ndim(answer) == 1
+    if (isinstance(answer, (list, tuple, np.ndarray)) and _ndim(answer) == 1
             and (comma is None or _close(np.asarray(answer, dtype=float), products, tol))):
         array = _to_array(answer, "a·b")
         if _close(array, products, tol):
@@ -637,7 +735,8 @@ def check_scale(answer: object, c: float, a: Sequence[float]) -> Feedback:
     >>> check_scale([1, 2, 1, 2], 2, [1, 2])
     ✗ Not yet: multiplying a Python list by 2 repeats the list. Multiply every number: ...
     """
-    va = np.asarray(a, dtype=float)
+    va = _given_table(a, "a", ndim=1)
+    c = _given_number(c, "c")
     hints: list[tuple[Any, str]] = [
         (va + c, f"you added {_show(c)} to every number; scaling MULTIPLIES every number by it."),
     ]
@@ -687,7 +786,7 @@ def check_norm(answer: object, a: Sequence[float]) -> Feedback:
     >>> check_norm(25, [3, 4])
     ✗ Not yet: 25 is ‖a‖², the sum of the squares. Take the square root: ‖a‖ = √(a₁² + a₂² + …).
     """
-    va = np.asarray(a, dtype=float)
+    va = _given_table(a, "a", ndim=1)
     squares = float(va @ va)
     hints = [
         (squares, f"{format_number(squares, 4)} is ‖a‖², the sum of the squares. Take the "
@@ -857,6 +956,16 @@ def check_choice(answer: object, correct: str, *,
     >>> [check_choice(r, "B", options=shapes).ok for r in ("(B)", "B) 6 × 6", (6, 6), "6x6")]
     [True, True, True, True]
     """
+    if not isinstance(correct, str) or not correct.strip():
+        raise TypeError(f"correct is {correct!r}, not the right option. Give its letter or "
+                        "its text, e.g. correct=\"B\".")
+    if options is not None:
+        options = _given_options(options)
+        if correct.strip().upper() not in options:
+            raise ValueError(f"correct is {correct!r}, but the options are "
+                             f"{', '.join(options)}. Give the letter of the right option, "
+                             "e.g. correct=\"B\".")
+        correct = correct.strip().upper()
     if options:
         letter = _choice(answer, options)
         if letter == correct.upper():
@@ -866,7 +975,7 @@ def check_choice(answer: object, correct: str, *,
         if letter is not None:
             return _wrong(f"{letter}) {options[letter]} is not it; reread the question.")
         listed = ", ".join(f"{k}) {v}" for k, v in options.items())
-        return _wrong(f"{_clip(str(answer))!r} is not one of the options ({listed}); "
+        return _wrong(f"{_quoted(answer)} is not one of the options ({listed}); "
                       "answer with a letter, e.g. \"B\".")
     given = _normalise_choice(answer)
     if given == _normalise_choice(correct):
@@ -874,13 +983,35 @@ def check_choice(answer: object, correct: str, *,
     for option, why in (explanations or {}).items():
         if given == _normalise_choice(option):
             return _wrong(why)
-    return _wrong(f"{answer!r} is not the right choice; reread the question and try another.")
+    return _wrong(f"{_quoted(answer)} is not the right choice; reread the question and try "
+                  "another.")
+
+
+def _given_options(options: object) -> dict[str, str]:
+    """An exercise's options (letter → text): texts, and no two that read the same."""
+    if not isinstance(options, Mapping):
+        raise TypeError(f"options is {_clip(repr(options))}, not letters with their options. "
+                        "Give a dict, e.g. options={\"A\": \"6 × 64\", \"B\": \"6 × 6\"}.")
+    out: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for letter, text in options.items():
+        if not isinstance(letter, str) or not isinstance(text, str | int | float) or \
+                isinstance(text, bool):
+            raise TypeError(f"options has {letter!r}: {text!r}; give each option as a letter "
+                            "and its text, e.g. \"B\": \"6 × 6\".")
+        key = _choice_text(text)
+        if key in seen:
+            raise ValueError(f"options {seen[key]} and {letter} read the same ({text!r}), so "
+                             "a learner cannot tell them apart. Give each option its own text.")
+        seen[key] = letter.upper()
+        out[letter.upper()] = str(text)
+    return out
 
 
 def _normalise_choice(x: object) -> str:
     text = " ".join(str(x).strip().split()).lower()
     match = _LETTER.match(text)  # "b)", "(b)", "b." → "b"
-    return match.group(1) if match and not match.group(2) else text.strip(")")
+    return match.group(1) if match and not match.group(2) else text.strip("()")
 
 
 def _softmax_rows(x: NDArray[np.float64], axis: int = -1) -> NDArray[np.float64]:
@@ -942,7 +1073,10 @@ def check_softmax(answer: object, scores: Sequence[float] | NDArray[np.float64])
     >>> check_softmax(np.exp(s), s)
     ✗ Not yet: you exponentiated but did not divide by the row's sum, so the weights do not ...
     """
-    s = np.asarray(scores, dtype=float)
+    s = _given_table(scores, "scores")
+    if s.ndim > 2:
+        raise ValueError(f"scores has shape {s.shape}; give one row of scores, or one row per "
+                         "query (2-D), e.g. scores=[2.0, 1.0, 0.0].")
     expected = _softmax_rows(s)
     hints: list[tuple[Any, str]] = [
         (np.exp(s), "you exponentiated but did not divide by the row's sum, so the weights do not "
@@ -985,7 +1119,11 @@ def check_attention_weights(answer: object, Q: Sequence[Sequence[float]] | NDArr
     >>> check_attention_weights(Q @ K.T, Q, K)
     ✗ Not yet: these are the raw scores QKᵀ, not the weights. Divide by √d_k, then apply ...
     """
-    q, k = np.asarray(Q, dtype=float), np.asarray(K, dtype=float)
+    q, k = _given_table(Q, "Q", ndim=2), _given_table(K, "K", ndim=2)
+    if q.shape[1] != k.shape[1]:
+        raise ValueError(f"Q has rows of {q.shape[1]} numbers but K has rows of {k.shape[1]}: "
+                         "each query and key needs the same number of components (the same "
+                         "dimension). Give Q and K rows of one size.")
     raw = q @ k.T
     d_k = k.shape[-1]
     scaled = raw / math.sqrt(d_k) if scale else raw
@@ -1035,7 +1173,7 @@ def check_sigmoid(answer: object, z: float) -> Feedback:
     >>> check_sigmoid(2.0, 2.0)
     ✗ Not yet: 2 is z itself, the weighted sum. Apply the activation: σ(z) = 1 / (1 + e^(−z)).
     """
-    z = float(z)
+    z = _given_number(z, "z")
     expected = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
     hints: list[tuple[float, str]] = [
         (z, f"{format_number(z, 4)} is z itself, the weighted sum. Apply the activation: "
@@ -1063,7 +1201,8 @@ def check_clip(answer: object, g: Sequence[float], max_norm: float) -> Feedback:
     >>> check_clip([0.6, 0.8], [6, 8], 5)
     ✗ Not yet: that is the unit vector g/‖g‖ (length 1). Scale it to max_norm: g · max_norm/‖g‖.
     """
-    vg = np.asarray(g, dtype=float)
+    vg = _given_table(g, "g", ndim=1)
+    max_norm = _given_number(max_norm, "max_norm", positive=True)
     length = float(np.sqrt(vg @ vg))
     expected = vg * (max_norm / length) if length > max_norm else vg
     hints: list[tuple[Any, str]] = [

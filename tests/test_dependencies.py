@@ -59,3 +59,16 @@ def test_binder_pins_every_learner_dependency_inside_the_declared_range():
             f"binder pins {name}=={pins[name]}, outside pyproject's {req.specifier}: "
             "re-run python -m tools.binder_lock"
         )
+
+
+def test_every_transitive_floor_of_the_lowest_run_says_why():
+    """[tool.lowest-dependencies] floors (tools/lowest_constraints.py): each is a transitive
+    dependency (a direct one gets its bound in [project]) with its reason beside it."""
+    from tools.lowest_constraints import floors
+
+    found = floors()
+    assert found, "no floors: then drop the table"
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for floor in found:
+        line = next(li for li in text.splitlines() if f'"{floor}"' in li)
+        assert "#" in line.split(f'"{floor}"', 1)[1], f"{floor}: say why beside it"

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import cdn
 from tools._paths import lessons
 from tools.browser import (
     CHROMIUM,
@@ -212,6 +213,17 @@ def test_deck_shows_the_widgets_from_saved_state(decks: dict, lesson: str) -> No
         assert "application/vnd.jupyter.widget-state+json" in html
     for model_id in views:
         assert model_id in html
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_every_cdn_tag_of_a_deck_carries_its_integrity_hash(decks: dict, lesson: str) -> None:
+    from test_supply_chain import check_cdn_tags
+
+    html = decks[lesson][1]
+    check_cdn_tags(html)
+    # reveal.js and its notes plug-in come through require.js, which adds their hashes
+    for key in ("reveal_js", "reveal_notes"):
+        assert cdn.FILES[key].url in html and cdn.FILES[key].sri in html
 
 
 def test_check_fails_on_missing_metadata(tmp_path: Path) -> None:

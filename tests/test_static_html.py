@@ -177,3 +177,10 @@ def test_offline_pages_draw_the_widgets(tmp_path: Path) -> None:
                 page.close()
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
+def test_every_cdn_tag_carries_its_integrity_hash(pages: dict, lesson: str) -> None:
+    from test_supply_chain import check_cdn_tags
+
+    check_cdn_tags(pages[lesson][1])

@@ -13,9 +13,10 @@ outputs, the checkers, the quiz's feedback, values read back from a widget into 
 
 Two modes:
 
-* default (for a course web site): the HTML manager, require.js and MathJax are loaded
-  from public CDNs (unpkg, jsDelivr, cdnjs) when the page is opened, as nbconvert does.
-  Readers need an internet connection.
+* default (for a course web site): the HTML manager, require.js, MathJax and anywidget's
+  front end are loaded from a CDN when the page is opened, each pinned to an exact version
+  and carrying its Subresource Integrity hash (``tools/cdn.py``). Readers need an internet
+  connection.
 * ``--offline``: the HTML manager (``embed-amd.js``), require.js and anywidget's front end
   are fetched ONCE, at export time, from the npm registry (``npm pack``, cached in
   ``~/.cache/lessons_lib/npm``, never committed) and written to ``OUT/_static/``; the pages
@@ -53,7 +54,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from tools import answer_key
+from tools import answer_key, cdn
 from tools._paths import ROOT, lessons
 
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
@@ -285,6 +286,9 @@ def exporter(offline: dict[str, str] | None) -> HTMLExporter:
         exp.require_js_url = offline["require"]
         exp.widget_renderer_url = offline["renderer"]
         exp.mathjax_url = offline["mathjax"]
+    else:  # pinned CDN files, each with its SRI hash (tools/cdn.py)
+        for trait, url in cdn.EXPORTER_URLS.items():
+            setattr(exp, trait, url)
     return exp
 
 
@@ -320,6 +324,8 @@ def export(path: Path, out: Path, offline: dict[str, str] | None = None,
             raise RuntimeError("nbconvert's template no longer loads require.js in <head>: "
                                "update tools/export_html.py's rewrite")
         html = html.replace(tag, f'{tag}\n<script src="{offline["anywidget"]}"></script>', 1)
+    else:
+        html = cdn.add_integrity(html)
     target = out / f"{path.stem}.html"
     target.write_text(html, encoding="utf-8")
     return target

@@ -41,10 +41,11 @@ code and outputs wrap instead of running off the right edge, figures and tables 
 scaled to the slide, widgets get a projector's type size (``DECK_CSS``), and no slide
 scrolls; open a deck in a browser and press ``s``
 for the speaker view. The widgets are drawn from their saved state (see
-``tools/export_html.py``). By default nbconvert's template loads reveal.js, jQuery,
-require.js, MathJax and the widget manager from public CDNs, so the decks need a network
-connection; ``--build DIR --offline`` fetches those front-end files once from the npm
-registry (cached in ``~/.cache/lessons_lib/npm``) into ``DIR/_static`` so the decks work
+``tools/export_html.py``). By default the decks load reveal.js, jQuery, require.js,
+MathJax and the widget manager from a CDN, each pinned to an exact version and carrying its
+Subresource Integrity hash (``tools/cdn.py``), so the decks need a network connection;
+``--build DIR --offline`` fetches those front-end files once from the npm registry
+(cached in ``~/.cache/lessons_lib/npm``) into ``DIR/_static`` so the decks work
 from disk without one: MathJax included (every formula renders), and the theme's Google
 web-font import removed (the theme's own fallback fonts are used).
 """
@@ -64,7 +65,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools import answer_key, export_html
+from tools import answer_key, cdn, export_html
 from tools._paths import ROOT, lessons
 from tools.learner_work import refuse_uncommitted
 
@@ -573,6 +574,9 @@ def build(paths: list[Path], out: Path, offline: bool = False,
                # collapsed sources (the quizzes' code holds the answers) stay hidden
                "--TagRemovePreprocessor.enabled=True",
                f"--TagRemovePreprocessor.remove_input_tags={export_html.HIDE_INPUT}"]
+    if not offline:  # pinned CDN files, each with its SRI hash (tools/cdn.py)
+        options += [f"--SlidesExporter.reveal_url_prefix={cdn.REVEAL_PREFIX}",
+                    *(f"--HTMLExporter.{trait}={url}" for trait, url in cdn.EXPORTER_URLS.items())]
     if offline:
         options += [
             f"--SlidesExporter.reveal_url_prefix={urls['reveal']}",
@@ -614,6 +618,8 @@ def build(paths: list[Path], out: Path, offline: bool = False,
                                        "where tools/slides.py expects it: update the rewrite")
                 html = html.replace(tag, f'{tag}\n<script src="{urls["anywidget"]}"></script>', 1)
                 html = _without_mermaid(html, path)
+            else:
+                html = cdn.add_integrity(html)
             deck.write_text(html, encoding="utf-8")
             decks.append(deck)
     # the lessons link to each other and to pictures next to them; keep those links working

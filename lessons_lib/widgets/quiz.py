@@ -36,13 +36,23 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
+import numpy as np
 
-from lessons_lib.checkers import Feedback, _choice, _clip, check_number
+from lessons_lib._validate import as_number
+from lessons_lib.checkers import (
+    Feedback,
+    _choice,
+    _choice_text,
+    _clip,
+    _quoted,
+    check_number,
+)
 from lessons_lib.formatting import format_number
 from lessons_lib.widgets._common import TextReprMixin
 from lessons_lib.widgets.sliders import AccessibleControls
@@ -55,6 +65,16 @@ REVEAL_AFTER = 2
 
 def _join(*parts: str) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _text(value: object, name: str, example: str) -> None:
+    """A prompt or a title: text with something in it, or a clear error naming it."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is {_clip(repr(value))}, not text. Write it in quotes, e.g. "
+                        f"{name}={example!r}.")
+    if not value.strip():
+        raise ValueError(f"{name} is blank, so there is nothing to read. Write the "
+                         f"{name}, e.g. {name}={example!r}.")
 
 
 def _with(head: str, explanation: str) -> str:
@@ -99,8 +119,40 @@ class MultipleChoice:
     why: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        _text(self.prompt, "prompt", "What is 2 + 2?")
+        if isinstance(self.options, (str, bytes)) or not isinstance(self.options, Sequence):
+            raise TypeError(f"options is {_clip(repr(self.options))}, not a list of options. "
+                            "Give a list of texts, e.g. options=['3', '4'].")
         if len(self.options) < 2:
-            raise ValueError("a multiple-choice question needs at least two options.")
+            raise ValueError(f"options has {len(self.options)} option(s), but a multiple-choice "
+                             "question needs at least two. Add a likely wrong answer as "
+                             "another option.")
+        seen: dict[str, int] = {}
+        for i, option in enumerate(self.options):
+            if not isinstance(option, (str, int, float)) or isinstance(option, bool):
+                raise TypeError(f"options[{i}] is {_clip(repr(option))}, not the text of an "
+                                "option. Write every option as text, e.g. '4'.")
+            key = _choice_text(option)
+            if key in seen:
+                raise ValueError(
+                    f"options {_LETTERS[seen[key]]}) and {_LETTERS[i]}) read the same "
+                    f"({self.options[seen[key]]!r} and {option!r}), so only one of them could "
+                    "ever be right. Give each option its own text.")
+            seen[key] = i
+            letter = str(option).strip().upper()
+            if (len(letter) == 1 and letter in _LETTERS[:len(self.options)]
+                    and letter != _LETTERS[i]):
+                raise ValueError(
+                    f"options[{i}] is {option!r}, which is also the letter of option "
+                    f"{letter}), so an answer {letter!r} could mean either. Write that option "
+                    f"in words, e.g. 'the letter {letter}'.")
+        if not isinstance(self.answer, (str, int, float)) or isinstance(self.answer, bool):
+            raise TypeError(f"answer is {_clip(repr(self.answer))}; give the right option's "
+                            f"text or its letter, e.g. answer={str(self.options[0])!r}.")
+        if not isinstance(self.why, Mapping):
+            raise TypeError(f"why is {_clip(repr(self.why))}, not reasons for options. Give a "
+                            "dict from a wrong option to its reason, e.g. why={'3': 'one "
+                            "too few'}.")
         if self._index(self.answer) is None:
             raise ValueError(
                 f"the answer {self.answer!r} is not one of the options {list(self.options)}; "
@@ -148,7 +200,7 @@ class MultipleChoice:
         assert right is not None  # checked in __post_init__
         answer = f"{_LETTERS[right]}) {self.options[right]}"
         if chosen is None:
-            return Feedback("wrong", f"{_clip(str(response))!r} is not one of the options; "
+            return Feedback("wrong", f"{_quoted(response)} is not one of the options; "
                                      f"answer with a letter A–{_LETTERS[len(self.options) - 1]}.")
         if chosen == right:
             return Feedback("correct", _with(answer, self.explanation))
@@ -211,8 +263,19 @@ class NumericAnswer:
     hints: Sequence[tuple[float, str]] = ()
 
     def __post_init__(self) -> None:
-        if not math.isfinite(float(self.answer)):
-            raise ValueError("a numeric question's answer must be a finite number.")
+        _text(self.prompt, "prompt", "What is 0.5 + 0.5?")
+        as_number(self.answer, "answer")  # a finite number (Decimal, Fraction kept exact)
+        if as_number(self.tol, "tol") < 0:
+            raise ValueError(f"tol is {self.tol}, but a tolerance cannot be negative. Give a "
+                             "positive number, e.g. tol=0.005 for two decimals.")
+        if isinstance(self.hints, (str, bytes)) or not isinstance(self.hints, Sequence):
+            raise TypeError(f"hints is {_clip(repr(self.hints))}, not a list of (wrong value, "
+                            "message) pairs. Give a list, e.g. hints=[(2, 'you added')].")
+        for i, pair in enumerate(self.hints):
+            if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+                raise TypeError(f"hints[{i}] is {_clip(repr(pair))}, not a (wrong value, "
+                                "message) pair. Write it as a pair, e.g. (2, 'you added').")
+            as_number(pair[0], f"hints[{i}][0]")
 
     @staticmethod
     def _typed(response: object) -> str:
@@ -222,7 +285,9 @@ class NumericAnswer:
     @classmethod
     def _value(cls, response: object) -> float | None:
         """The number typed ("−0.5" and "0,5" included), or None if it is not one."""
-        if response is None or response is Ellipsis:
+        if response is None or response is Ellipsis or _GROUPED.match(str(response).strip()):
+            return None
+        if "_" in str(response):  # Python's float("1_000"); nobody types that for a number
             return None
         try:
             return float(cls._typed(response))
@@ -244,12 +309,19 @@ class NumericAnswer:
             return Feedback("not attempted", "type a number, then press Check.")
         text = self._typed(response)
         value = self._value(response)
+        if value is None and _GROUPED.match(str(response).strip()):
+            typed = str(response).strip()
+            return Feedback("wrong", f"{_clip(typed)!r} could be read two ways: a comma as a "
+                                     "thousands separator, or as a decimal comma. Type it "
+                                     f"without the comma: {typed.replace(',', '')} or "
+                                     f"{typed.replace(',', '.', 1).replace(',', '')}.")
         if value is None:
             return Feedback("wrong", f"{_clip(text)!r} is not a number; type digits, e.g. 0.5 "
                                      "or -2.")
         if not math.isfinite(value):
-            kind = "not a number (NaN)" if math.isnan(value) else "too large to be an answer"
-            return Feedback("wrong", f"{_clip(text)!r} is {kind}; type an ordinary number, "
+            kind = ("NaN (not a number)" if math.isnan(value) else
+                    "an infinite number, or one too large to be an answer")
+            return Feedback("wrong", f"you typed {kind}; type an ordinary number, "
                                      "e.g. 0.5 or -2.")
         verdict = check_number(value, float(self.answer), tol=self.tol, hints=self.hints)
         shown = format_number(self.answer, 4, trim=True)
@@ -267,6 +339,13 @@ class NumericAnswer:
 
 
 Question = MultipleChoice | NumericAnswer
+
+
+class NoSuchQuestion(IndexError, ValueError):
+    """``quiz.answer(n, ...)`` with a question number the quiz does not have."""
+
+#: "1,000", "−12,500,000": digits grouped by commas in threes, read as thousands or decimals.
+_GROUPED = re.compile(r"^[-−]?\d{1,3}(,\d{3})+$")
 
 
 class Quiz(TextReprMixin, widgets.VBox):
@@ -294,9 +373,22 @@ class Quiz(TextReprMixin, widgets.VBox):
     """
 
     def __init__(self, questions: Sequence[Question], title: str = "Quiz") -> None:
-        if not questions:
-            raise ValueError("a quiz needs at least one question.")
+        if isinstance(questions, (MultipleChoice, NumericAnswer)):
+            raise TypeError("questions is one question, not a list of them. Put it in a list, "
+                            "e.g. Quiz([question]).")
+        if isinstance(questions, (str, bytes)) or questions is None or not hasattr(
+                questions, "__iter__"):
+            raise TypeError(f"questions is {_clip(repr(questions))}, not a list of questions. "
+                            "Give a list, e.g. Quiz([MultipleChoice(...), NumericAnswer(...)]).")
         self.questions = list(questions)
+        if not self.questions:
+            raise ValueError("questions is empty, but a quiz needs at least one question. "
+                             "Give a list, e.g. Quiz([MultipleChoice(...)]).")
+        for i, question in enumerate(self.questions):
+            if not isinstance(question, (MultipleChoice, NumericAnswer)):
+                raise TypeError(f"questions[{i}] is {_clip(repr(question))}, not a question. "
+                                "Make each one a MultipleChoice(...) or a NumericAnswer(...).")
+        _text(title, "title", "Lesson 02 quiz")
         self.title = title
         self._results: list[Feedback | None] = [None] * len(self.questions)
         self._first: list[Feedback | None] = [None] * len(self.questions)
@@ -323,7 +415,8 @@ class Quiz(TextReprMixin, widgets.VBox):
             labels = [f"{_LETTERS[i]}) {o}" for i, o in enumerate(question.options)]
             entry = widgets.RadioButtons(options=labels, value=None,
                                          layout=widgets.Layout(width="auto"))
-            entry.observe(lambda change, n=number: self.answer(n, change["new"].split(")")[0])
+            # the whole label ("A) B"): a letter alone could also be an option's text
+            entry.observe(lambda change, n=number: self.answer(n, change["new"])
                           if change["new"] else None, names="value")
             controls = entry
         else:
@@ -352,9 +445,15 @@ class Quiz(TextReprMixin, widgets.VBox):
 
     def answer(self, number: int, response: object) -> Feedback:
         """Answer question ``number`` (counted from 1) and show the feedback."""
+        if isinstance(number, (bool, np.bool_)) or not isinstance(number, (int, np.integer)):
+            raise TypeError(f"number is {_clip(repr(number))}, not a question number. Give a "
+                            f"whole number from 1 to {len(self.questions)}, e.g. "
+                            "quiz.answer(1, 'B').")
         if not 1 <= number <= len(self.questions):
-            raise IndexError(f"this quiz has questions 1 to {len(self.questions)}; "
-                             f"there is no question {number}.")
+            raise NoSuchQuestion(f"number is {number}, but this quiz has questions 1 to "
+                             f"{len(self.questions)}; there is no question {number}. Pick one "
+                             "of them, e.g. quiz.answer(1, 'B').")
+        number = int(number)
         i = number - 1
         question = self.questions[i]
         if not question.is_attempt(response):
