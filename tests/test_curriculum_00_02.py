@@ -119,7 +119,7 @@ def test_00_has_the_map_of_lessons_with_links():
     from tools.lessons import LESSONS  # the map is generated from the registry (tools.lesson_docs)
 
     text = _markdown(_load("00_start_here.ipynb"))
-    assert len(LESSONS) == 9
+    assert len(LESSONS) == 10
     for lesson in LESSONS[1:]:
         link = f"[{lesson.title}]({lesson.path.name})"
         assert link in text, f"00's map lacks a link {link}"

@@ -34,7 +34,7 @@ LESSONS = lessons()
 
 def test_every_exercise_of_every_lesson_becomes_an_autograded_one(tmp_path: Path) -> None:
     written = write_course(tmp_path)
-    assert len(written) == len(LESSONS) == 9
+    assert len(written) == len(LESSONS) == 10
     total = 0
     for lesson, path in zip(LESSONS, written, strict=True):
         in_lesson = [c for c in nbformat.read(lesson, as_version=4).cells
