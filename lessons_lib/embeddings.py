@@ -13,6 +13,9 @@
   lesson 08 can recompute the head with :mod:`lessons_lib.attention`.
 * :func:`score_table` — the dot product of every pair of chosen vectors (lesson 06).
 
+Lesson 09's whole attention layer is in ``minilm_layer.npz`` (+ ``minilm_layer.json``),
+loaded by :func:`lessons_lib.multihead.load_real_layer`.
+
 Examples
 --------
 >>> words = load_word_embeddings()
@@ -45,8 +48,9 @@ FloatArray = NDArray[np.floating[Any]]
 
 
 @cache
-def _load() -> dict[str, Any]:
-    ref = resources.files("lessons_lib") / "data" / DATA_FILE
+def _load(name: str = DATA_FILE) -> dict[str, Any]:
+    """The arrays of one shipped ``.npz`` file (read-only) with its provenance parsed."""
+    ref = resources.files("lessons_lib") / "data" / name
     with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as npz:
         data = {key: npz[key] for key in npz.files}
     for array in data.values():

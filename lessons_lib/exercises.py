@@ -631,3 +631,94 @@ ex_08_3 = _define(
     explanation="The largest weight in the row of *near* is *cat*.",
     solution='row = weights[head.tokens.index("near")]\n'
              "answer = head.tokens[int(np.argmax(row))]")
+
+# --- 09 · many heads ----------------------------------------------------------------------
+
+
+@functools.cache
+def _layer() -> Any:
+    from lessons_lib.multihead import load_real_layer
+
+    return load_real_layer()
+
+
+def _layer_head(h: int, H: Any = None) -> np.ndarray:
+    """Head ``h``'s weights, softmax(Q_h K_hᵀ/√32), written out here with NumPy."""
+    layer = _layer()
+    X = np.asarray(layer.hidden_states_in if H is None else H, dtype=float)
+    cols = slice(h * 32, (h + 1) * 32)
+    q = X @ np.asarray(layer.w_q, dtype=float)[cols].T + np.asarray(layer.b_q, dtype=float)[cols]
+    k = X @ np.asarray(layer.w_k, dtype=float)[cols].T + np.asarray(layer.b_k, dtype=float)[cols]
+    s = q @ k.T / math.sqrt(32)
+    e = np.exp(s - s.max(axis=1, keepdims=True))
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def _check_09_1(a: object) -> Feedback:
+    tokens = list(_layer().tokens)
+    cat, milk = tokens.index("cat"), tokens.index("milk")
+    right = float(_layer_head(3)[cat, milk])
+    return ch.check_number(a, right, tol=5e-3, what="cat's weight on milk", hints=[
+        (float(_layer_head(2)[cat, milk]), "that is head 2 (the previous-token head); "
+                                            "take head 3: split_heads(...)[3]."),
+        (float(_layer_head(3)[milk, cat]), "that is milk's weight on cat: the row is the "
+                                            "token that looks (cat), the column milk.")])
+
+
+ex_09_1 = _define(
+    "09", 1, "check_number", _check_09_1,
+    hints=["Cut Q and K into 12 heads with split_heads(Q, 12) and take head 3 of each.",
+           "Scaled scores Qh[3] @ Kh[3].T / np.sqrt(32), a softmax along each row, then the "
+           "cell [cat, milk]."],
+    explanation="Head 3 is columns 96–127 of Q and K; its weights are softmax(Q₃K₃ᵀ/√32), "
+                "and the answer is the cell in cat's row and milk's column.",
+    solution="Qh, Kh = split_heads(Q, 12), split_heads(K, 12)\n"
+             "s = Qh[3] @ Kh[3].T / np.sqrt(32)\n"
+             "e = np.exp(s - s.max(axis=1, keepdims=True))\n"
+             "answer = (e / e.sum(axis=1, keepdims=True))[cat, milk]")
+
+
+def _pe_offset_answer() -> int:
+    """Σ cos((i − j)ω) depends on |i − j| only: PE(3)·PE(5) = PE(10)·PE(12)."""
+    return 10 + (5 - 3)
+
+
+ex_09_2 = _define(
+    "09", 2, "check_number",
+    lambda a: ch.check_number(a, float(_pe_offset_answer()), tol=0.0,
+                              what="the position x", hints=[
+        (8.0, "PE(10)·PE(8) is equal too (the offset 2 the other way), but x must be "
+              "greater than 10."),
+        (15.0, "15 − 10 = 5 is not the offset of 3 and 5: the offset is 5 − 3 = 2."),
+        (13.0, "13 − 10 = 3; the offset of positions 3 and 5 is 5 − 3 = 2.")]),
+    hints=["PE(i)·PE(j) depends only on the offset i − j.",
+           "The offset of 3 and 5 is 2: which x > 10 is 2 away from 10?"],
+    explanation="PE(3)·PE(5) depends only on the offset 5 − 3 = 2, so x = 10 + 2 = 12; the "
+                "code finds it by trying every x.",
+    solution="pe = positional_encoding(50, 16)\n"
+             "target = pe[3] @ pe[5]\n"
+             "answer = next(x for x in range(11, 50) if np.isclose(pe[10] @ pe[x], target))")
+
+
+def _no_position_top() -> str:
+    layer = _layer()
+    cat = list(layer.tokens).index("cat")
+    row = _layer_head(2, layer.embedding_output(with_positions=False))[cat]
+    return str(layer.tokens[int(np.argmax(row))])
+
+
+ex_09_3 = _define(
+    "09", 3, "check_choice",
+    lambda a: ch.check_choice(a, _no_position_top(), explanations={
+        "the": "that is where cat looks WITH the position vectors (the previous token); "
+               "recompute head 2 from embedding_output(with_positions=False).",
+        "cat": "cat gives itself little in head 2, with or without positions.",
+        "drank": "drank is the next token; head 2 does not look forward."}),
+    hints=["layer.embedding_output(with_positions=False) is the layer's input without the "
+           "position vectors.",
+           "layer.recompute(that input).weights[2] is head 2's table; take the row of cat "
+           "and its largest weight (np.argmax)."],
+    explanation="Without the position vectors, head 2 cannot find the previous token any "
+                "more: cat's row sends most of its weight to [CLS].",
+    solution="w_nopos = layer.recompute(layer.embedding_output(with_positions=False)).weights[2]\n"
+             "answer = layer.tokens[int(np.argmax(w_nopos[cat]))]")

@@ -65,6 +65,11 @@ NO_INPUTS = {
     "install": "registers a display hook; its argument is IPython's shell, not learner input",
     "Embeddings": "a record built by load_word_embeddings",
     "RealHead": "a record built by load_real_head",
+    "load_real_layer": "no arguments: loads bundled data",
+    "RealLayer": "a record built by load_real_layer",
+    "LayerResult": "a record built by RealLayer.recompute",
+    "MultiHeadResult": "a record built by multi_head_attention",
+    "PermutationDemo": "a record built by permutation_demo",
     "DotWorking": "a record built by dot_working",
     "ScoreWorking": "a record built by score_working",
     "ScoreVariance": "a record built by score_variance",
@@ -538,7 +543,7 @@ def _specs() -> list[Spec]:
     from lessons_lib import embeddings as emb
     from lessons_lib import figures as figs
     from lessons_lib import formatting as fmt
-    from lessons_lib import heatmap, matrices, neurons, plots, properties, timing
+    from lessons_lib import heatmap, matrices, multihead, neurons, plots, properties, timing
 
     def fn(f: Callable[..., Any]) -> Callable[..., Any]:
         return lambda **kw: f(**kw)
@@ -695,6 +700,32 @@ def _specs() -> list[Spec]:
              lambda table, row_labels, col_labels: _labelled(table, row_labels, col_labels),
              check=lambda r, e: isinstance(r, str) and all(
                  re.sub(r"\s+", " ", r).count(w) > 0 for w in e)),
+        # ---- multi-head attention and position (lesson 09)
+        Spec("split_heads", fn(multihead.split_heads), {"X": Q4, "n_heads": 2},
+             {"X": ("X", _m(Q4)), "n_heads": ("n_heads", _n(2))},
+             lambda X, n_heads: _split(_table(X), _cnt(n_heads, hi=1024))),
+        Spec("concat_heads", fn(multihead.concat_heads), {"heads": H3},
+             {"heads": ("heads", _h3(H3))}, lambda heads: _concat(heads)),
+        Spec("multi_head_attention", lambda Q, K, V, n_heads: multihead.multi_head_attention(
+            Q, K, V, n_heads).concat, {"Q": Q4, "K": K4, "V": V4, "n_heads": 2},
+             {"Q": ("Q", _m(Q4)), "K": ("K", _m(K4)), "V": ("V", _m(V4)),
+              "n_heads": ("n_heads", _n(2))}, _mha),
+        Spec("output_projection", fn(multihead.output_projection),
+             {"concat": Q4, "W_o": K4[:3], "b_o": A3},
+             {"concat": ("concat", _m(Q4)), "W_o": ("W_o", _m(K4[:3])),
+              "b_o": ("b_o", _v(A3, large=False))},
+             lambda concat, W_o, b_o: _projection(concat, W_o, b_o),
+             skip=("None/None",)),  # b_o=None: no bias, the documented default
+        Spec("positional_encoding", fn(multihead.positional_encoding),
+             {"n_positions": 3, "d_model": 4},
+             {"n_positions": ("n_positions", _n(3)), "d_model": ("d_model", _n(4))},
+             lambda n_positions, d_model: _pe(n_positions, d_model)),
+        Spec("permutation_demo", fn(multihead.permutation_demo),
+             {"Q": K, "K": K, "V": V, "order": [2, 0, 1]},
+             {"Q": ("Q", _m(K)), "K": ("K", _m(K)), "V": ("V", _m(V)),
+              "order": ("order", _orders())},
+             lambda Q, K, V, order: _shuffled(Q, K, V, order),
+             check=lambda r, e: r.max_difference <= 1e-9 and _close(r.shuffled_weights, e)),
         # ---- matrices (lesson 04)
         Spec("as_rows", lambda M: matrices.as_rows(M), {"M": M}, {"M": ("M", _m(M))},
              lambda M: _table_exact(M)),
@@ -893,6 +924,110 @@ def _fin_exact(t: Any) -> Any:
 def _weights_out(weights: Any, V: Any) -> np.ndarray:
     w = _table(weights)  # any weights: the output is their weighted sum of V's rows
     return _fin(w @ _table(V, rows=w.shape[1]))
+
+
+Q4 = [[1.0, 0.0, 2.0, -1.0], [0.5, -1.0, 1.0, 0.0]]
+K4 = [[1.0, 2.0, 0.0, 0.5], [0.0, 1.0, -1.0, 1.0], [2.0, 0.5, 1.0, 0.0]]
+V4 = [[1.0, 2.0, 0.0, 1.0], [0.0, -1.0, 3.0, 0.5], [3.0, 0.5, -2.0, 1.0]]
+H3 = [[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, -8.0]]]
+
+
+def _h3(base: list[list[list[float]]]) -> list[Bad]:
+    """Bad and odd values for a stack of per-head tables (3-D)."""
+    arr = np.array(base)
+    return [
+        Bad("None", "None", lambda: None, None),
+        Bad("strings", "text", lambda: str(base), None),
+        Bad("empty", "list", lambda: [], None),
+        Bad("empty", "no-heads", lambda: np.zeros((0, 2, 2)), None),
+        Bad("nested", "2-D", lambda: base[0], None),
+        Bad("2-D/3-D", "4-D", lambda: arr[None], None),
+        Bad("NaN/inf", "nan", lambda: np.where(arr == 1.0, np.nan, arr), None),
+        Bad("bools", "array", lambda: arr > 2, None),
+        Bad("complex", "array", lambda: arr.astype(complex), None),
+        Bad("masked arrays", "masked", lambda: np.ma.array(arr, mask=arr > 6), None),
+        Bad("mismatched lengths", "ragged", lambda: [base[0], [[1.0], [2.0]]], None),
+        Bad("NumPy scalars", "float32", lambda: arr.astype(np.float32), base),
+        Bad("int8 overflow", "int8", lambda: arr.astype(np.int8), base),
+        Bad("Fraction", "entries", lambda: [[[Fraction(x) for x in r] for r in h] for h in base],
+            base),
+    ]
+
+
+def _split(x: np.ndarray, h: int) -> np.ndarray:
+    d = x.shape[1]
+    if d % h:
+        raise Undefined("n_heads must divide the row size")
+    return np.array([[row[i * (d // h):(i + 1) * (d // h)] for row in x] for i in range(h)])
+
+
+def _concat(heads: Any) -> np.ndarray:
+    t = floats(heads)
+    if t.ndim != 3 or 0 in t.shape:
+        raise Undefined("a stack of tables")
+    return np.array([np.concatenate([t[h][i] for h in range(t.shape[0])])
+                     for i in range(t.shape[1])])
+
+
+def _mha(Q: Any, K: Any, V: Any, n_heads: Any) -> np.ndarray:
+    q, k, v = _table(Q), _table(K), _table(V, rows=_table(K).shape[0])
+    h = _cnt(n_heads, hi=1024)
+    if not q.shape[1] == k.shape[1] == v.shape[1] or q.shape[1] % h:
+        raise Undefined("shapes")
+    dh = q.shape[1] // h
+    outs = []
+    for i in range(h):
+        cols = slice(i * dh, (i + 1) * dh)
+        outs.append(_softmax(_scores(q[:, cols], k[:, cols])) @ v[:, cols])
+    return _fin(np.hstack(outs))
+
+
+def _projection(concat: Any, W_o: Any, b_o: Any) -> np.ndarray:
+    c, w, b = _table(concat), _table(W_o), floats(b_o)
+    if w.shape[1] != c.shape[1] or b.shape != (w.shape[0],):
+        raise Undefined("shapes")
+    with np.errstate(all="ignore"):
+        return _fin(np.array([[sum(c[i, j] * w[o, j] for j in range(c.shape[1])) + b[o]
+                               for o in range(w.shape[0])] for i in range(c.shape[0])]))
+
+
+def _pe(n_positions: Any, d_model: Any) -> np.ndarray:
+    n, d = _cnt(n_positions, hi=10**4), _cnt(d_model, lo=2, hi=4096)
+    if d % 2:
+        raise Undefined("d_model must be even")
+    return np.array([[math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else
+                      math.cos(p / 10000 ** ((i - 1) / d)) for i in range(d)]
+                     for p in range(n)])
+
+
+def _orders() -> list[Bad]:
+    return [
+        Bad("None", "None", lambda: None, None),
+        Bad("strings", "text", lambda: "201", None),
+        Bad("empty", "list", lambda: [], None),
+        Bad("mismatched lengths", "short", lambda: [1, 0], None),
+        Bad("mismatched lengths", "long", lambda: [2, 0, 1, 3], None),
+        Bad("mismatched lengths", "repeat", lambda: [0, 0, 1], None),
+        Bad("negative/zero", "negative", lambda: [-1, 0, 1], None),
+        Bad("bools", "list", lambda: [True, False, True], None),
+        Bad("nested", "row", lambda: [[2, 0, 1]], None),
+        Bad("NumPy scalars", "floats", lambda: [2.0, 0.0, 1.0], None),
+        Bad("NumPy scalars", "array", lambda: np.array([2, 0, 1]), [2, 0, 1]),
+        Bad("NumPy scalars", "int8", lambda: np.array([2, 0, 1], dtype=np.int8), [2, 0, 1]),
+        Bad("generators", "range", lambda: range(3), [0, 1, 2]),
+        Bad("generators", "generator", lambda: (i for i in [2, 0, 1]), None),
+        Bad("2**70", "int", lambda: [2**70, 0, 1], None),
+        Bad("NaN/inf", "nan", lambda: [math.nan, 0, 1], None),
+    ]
+
+
+def _shuffled(Q: Any, K: Any, V: Any, order: Any) -> np.ndarray:
+    q, k = _table(Q), _table(K)
+    _table(V, rows=q.shape[0])
+    if k.shape[0] != q.shape[0] or not isinstance(order, list) or sorted(order) != list(
+            range(q.shape[0])):
+        raise Undefined("one query, key and value per token; order a permutation")
+    return _softmax(_scores(q[order], k[order]))
 
 
 def _three(values: Any) -> np.ndarray:

@@ -796,6 +796,97 @@ def _():
     assert f"{s.max():.2f}" == "6.55" and s.min() < 0
 
 
+# ---------------------------------------------------------------- 09
+def _layer_raw() -> dict[str, np.ndarray]:
+    with np.load(ROOT / "lessons_lib" / "data" / "minilm_layer.npz") as npz:
+        return {k: npz[k] for k in npz.files}
+
+
+def _layer_weights(H: np.ndarray | None = None, heads: int = 12) -> np.ndarray:
+    """Every head's weights, by einsum from the raw arrays (int8 × row scale)."""
+    raw = _layer_raw()
+    H = raw["hidden_states_in"].astype(float) if H is None else H
+    w = {n: (raw[f"w_{n}_int8"].astype(np.float32) * raw[f"w_{n}_scale"][:, None]).astype(float)
+         for n in "qk"}
+    q = (H @ w["q"].T + raw["b_q"]).reshape(len(H), heads, -1)
+    k = (H @ w["k"].T + raw["b_k"]).reshape(len(H), heads, -1)
+    s = np.einsum("ihd,jhd->hij", q, k) / math.sqrt(q.shape[-1])
+    e = np.exp(s - s.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)
+
+
+def _tokens9() -> list[str]:
+    return [str(t) for t in _layer_raw()["tokens"]]
+
+
+@check("09-sizes")
+def _():
+    assert 4 * 384 * 384 * 4 == 2_359_296
+    assert (ROOT / "lessons_lib" / "data" / "minilm_layer.npz").stat().st_size < 700_000
+
+
+@check("09-rounding")
+def _():
+    with np.load(ROOT / "lessons_lib" / "data" / "minilm_head.npz") as npz:
+        original = npz["all_attention_probs"][0]
+    mine = _layer_weights()
+    assert np.abs(mine - _layer_raw()["attention_probs"]).max() < 1e-5
+    assert np.abs(mine - original).max() > 1e-4
+
+
+@check("09-1e-5")
+def _():
+    raw = _layer_raw()
+    H = raw["hidden_states_in"].astype(float)
+    w = {n: (raw[f"w_{n}_int8"].astype(np.float32) * raw[f"w_{n}_scale"][:, None]).astype(float)
+         for n in "vo"}
+    v = (H @ w["v"].T + raw["b_v"]).reshape(len(H), 12, 32)
+    concat = np.einsum("hij,jhd->ihd", _layer_weights(), v).reshape(len(H), 384)
+    out = concat @ w["o"].T + raw["b_o"]
+    assert np.abs(out - raw["attention_output"]).max() < 1e-5
+
+
+@check("09-head2")
+def _():
+    w = _layer_weights()[2]
+    assert min(w[i, i - 1] for i in range(1, len(w))) > 0.99
+
+
+@check("09-head3")
+def _():
+    t = _tokens9()
+    assert t[int(np.argmax(_layer_weights()[3][t.index("cat")]))] == "milk"
+
+
+@check("09-one-head")
+def _():
+    t = _tokens9()
+    row = _layer_weights(heads=1)[0][t.index("cat")]
+    assert f"{row[0]:.2f}" == "0.74" and f"{row[1]:.2f}" == "0.26"
+    assert row[t.index("milk")] < 0.01
+
+
+@check("09-diagonal")
+def _():
+    d, n = 16, 12
+    pe = np.array([[math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else
+                    math.cos(p / 10000 ** ((i - 1) / d)) for i in range(d)] for p in range(n)])
+    G = pe @ pe.T
+    assert np.allclose(np.diag(G), 8)
+    assert (G[~np.eye(n, dtype=bool)] < 8 - 1e-9).all()
+
+
+@check("09-no-position")
+def _():
+    raw, t = _layer_raw(), _tokens9()
+    cat = t.index("cat")
+    assert f"{_layer_weights()[2][cat, cat - 1]:.2f}" == "1.00"
+    x = raw["word_embeddings"].astype(float) + raw["token_type_embedding"]
+    x = (x - x.mean(1, keepdims=True)) / np.sqrt(x.var(1, keepdims=True) + 1e-12)
+    H = x * raw["embedding_ln_weight"] + raw["embedding_ln_bias"]
+    assert t[int(np.argmax(_layer_weights(H)[2][cat]))] == "[CLS]"
+
+
 # ---------------------------------------------------------------- the table itself
 def _markdown(code: str) -> str:
     nb = json.loads(by_code(code).path.read_text(encoding="utf-8"))

@@ -276,6 +276,27 @@ CLAIMS: tuple[Claim, ...] = (
       "all_model_weights has 6 × 12 heads"),
     C("08-scores", "08", "The scores of the *cat* row go up to 6.5 and can be negative", "checked",
       "max 6.55, min −1.38"),
+    # ---------------------------------------------------------------- 09
+    C("09-sizes", "09", "Four 384 × 384 matrices of 32-bit floats are 2.4 MB", "checked",
+      "4 × 384² × 4 bytes = 2,359,296; the shipped int8 file is < 0.7 MB"),
+    C("09-rounding", "09", "the model was **run again with exactly the rounded weights**",
+      "checked", "the stored output is recomputed from the shipped int8 weights to < 1e−5, and "
+      "differs from the unpatched model's layer-0 weights (lesson 08's file) by > 1e−4"),
+    C("09-1e-5", "09", "check it against the model's own output to within 1e-5", "checked",
+      "plain NumPy einsum recomputation of the layer vs attention_output, < 1e−5"),
+    C("09-machine", "09", "on the machine that made the file it was 4.6e-07", "measured",
+      "the extraction script's self-check, recorded in minilm_layer.json; the next cell "
+      "prints the reader's own figure"),
+    C("09-head2", "09", "every token gives essentially all its weight to the token before it",
+      "checked", "head 2: every token after [CLS] gives > 0.99 to the previous token"),
+    C("09-head3", "09", "Head 3 is a **content** head: *cat* looks most at *milk*", "checked",
+      "argmax of cat's row in head 3 is milk"),
+    C("09-one-head", "09", "here mostly [CLS] (0.74) and the previous *the* (0.26), and nothing "
+      "for *milk*", "checked", "one 384-wide head: cat's row rounds to 0.74, 0.26, milk < 0.01"),
+    C("09-diagonal", "09", "The largest value, 8 (= d/2), is on the diagonal", "checked",
+      "PE(i)·PE(i) = 8 for d = 16 and every off-diagonal value is smaller"),
+    C("09-no-position", "09", "*cat* puts 1.00 on the *the* before it", "checked",
+      "with positions: 1.00; without: the largest weight of cat's row is on [CLS]"),
 )
 
 

@@ -37,7 +37,7 @@ from tools.lessons import LESSONS, Lesson, total_minutes
 SESSIONS: tuple[tuple[str, str, str], ...] = (
     ("00", "02", "vectors and the dot product"),
     ("03", "05", "geometry, neurons, properties"),
-    ("06", "08", "embeddings, attention, a real head"),
+    ("06", "09", "embeddings, attention, a real head, a real layer"),
 )
 
 README = ROOT / "README.md"

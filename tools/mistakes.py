@@ -1,6 +1,6 @@
 """The anticipated mistakes of every "your turn" exercise: one table, played and published.
 
-For each exercise of lessons 00–08: the checker it calls and the answers learners give,
+For each exercise of lessons 00–09: the checker it calls and the answers learners give,
 each with the verdict it must get: the right answer, the right answer rounded as far as
 the prompt allows, and the typical mistakes with a phrase of their diagnosis. Expected
 values are worked out here by hand or with NumPy, never with lessons_lib's formulas.
@@ -57,6 +57,32 @@ def _real_head_float32() -> tuple[np.ndarray, np.ndarray]:
 Q8, K8, TOKENS8 = _real_head()
 Q8_32, K8_32 = _real_head_float32()
 DRANK, MILK = TOKENS8.index("drank"), TOKENS8.index("milk")
+
+
+def _real_layer_head(h: int, with_positions: bool = True) -> tuple[np.ndarray, list[str]]:
+    """Lesson 09: head h of the shipped layer, from the raw npz arrays with plain NumPy."""
+    from importlib import resources
+
+    with resources.as_file(resources.files("lessons_lib") / "data" / "minilm_layer.npz") as p, \
+            np.load(p) as npz:
+        raw = {k: npz[k] for k in npz.files}
+    if with_positions:
+        H = raw["hidden_states_in"].astype(float)
+    else:  # LayerNorm(word + token type), the position vectors left out
+        x = raw["word_embeddings"].astype(float) + raw["token_type_embedding"]
+        x = (x - x.mean(1, keepdims=True)) / np.sqrt(x.var(1, keepdims=True) + 1e-12)
+        H = x * raw["embedding_ln_weight"] + raw["embedding_ln_bias"]
+    cols = slice(32 * h, 32 * h + 32)
+    w = {n: (raw[f"w_{n}_int8"].astype(np.float32) * raw[f"w_{n}_scale"][:, None])[cols]
+         for n in "qk"}
+    q = H @ w["q"].T.astype(float) + raw["b_q"][cols]
+    k = H @ w["k"].T.astype(float) + raw["b_k"][cols]
+    return softmax_rows(q @ k.T / math.sqrt(32)), [str(t) for t in raw["tokens"]]
+
+
+W9, TOKENS9 = _real_layer_head(3)
+W9_HEAD2, _ = _real_layer_head(2)
+CAT9, MILK9 = TOKENS9.index("cat"), TOKENS9.index("milk")
 Q7, K7 = np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([[1.0, 1.0], [0.0, 2.0]])
 W7 = softmax_rows(Q7 @ K7.T / math.sqrt(2))  # by hand: rows [0.5, 0.5] … see the lesson
 W8 = softmax_rows(Q8[:4] @ K8[:4].T / math.sqrt(32))
@@ -221,6 +247,14 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         ((Q8[:4] @ K8[:4].T) / np.abs(Q8[:4] @ K8[:4].T).sum(axis=1, keepdims=True),
          "L1 normalisation"), (np.sort(W8, axis=1), "wrong order")]),
     ("08", 3): ("check_choice", [("cat", RIGHT), ("near", "almost nothing")]),
+    ("09", 1): ("check_number", [
+        (W9[CAT9, MILK9], RIGHT), (round(float(W9[CAT9, MILK9]), 2), RIGHT),
+        (round(float(W9[CAT9, MILK9]), 1), "rounded too far"),
+        (W9_HEAD2[CAT9, MILK9], "head 2"), (W9[MILK9, CAT9], "milk's weight on cat")]),
+    ("09", 2): ("check_number", [(12, RIGHT), (12.0, RIGHT), (8, "greater than 10"),
+                                 (15, "offset is 5 − 3 = 2"), (13, "offset of positions 3 and 5")]),
+    ("09", 3): ("check_choice", [("[CLS]", RIGHT), ("the", "WITH the position vectors"),
+                                 ("drank", "next token")]),
 }
 
 
@@ -239,6 +273,7 @@ QUIZ: dict[tuple[str, int], str | float] = {
     ("07", 1): 0.31 / math.sqrt(3), ("07", 2): "B", ("07", 3): "C", ("07", 4): "B",
     ("08", 1): "C", ("08", 2): 0.0, ("08", 3): 0.42 / math.sqrt(3), ("08", 4): "B",
     ("08", 5): "B", ("08", 6): "C",
+    ("09", 1): "C", ("09", 2): "B", ("09", 3): 25.0, ("09", 4): "B",  # 1024/8; 20 + (9 − 4)
 }
 
 
