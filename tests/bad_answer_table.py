@@ -49,6 +49,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import nbformat
 import numpy as np
 
 TIMEOUT = 5
@@ -58,6 +59,7 @@ TIMEOUT = 5
 NO_INPUTS = {
     "Feedback": "the record every checker returns (status, message); built by the checkers",
     "NotYet": "the AssertionError Feedback.require raises; carries a checker's message",
+    "Passed": "the record Feedback.require returns for a right autograded answer; built by it",
     "NoSuchQuestion": "the error quiz.answer raises for a question number it does not have",
     "Question": "a type alias (MultipleChoice | NumericAnswer), not a callable",
 }
@@ -608,11 +610,18 @@ def _exercise_specs() -> list[Spec]:
 
     setups = {(path.stem[:2], ex.number): ex.setup for path in lessons()
               for ex in exercises(path)}
+    from tools.answer_key import _lesson_scope
+
+    paths = {path.stem[:2]: path for path in lessons()}
+    scopes: dict[str, dict[str, Any]] = {}
     out = []
     for (lesson, number), ex in sorted(EXERCISES.items()):
+        if lesson not in scopes:  # the names the lesson's own code cells define, in order
+            scopes[lesson] = _lesson_scope(nbformat.read(paths[lesson], as_version=4))
         ns = dict(lesson_namespace(), v=list(exercises_module.V00),  # lesson 00's v
                   words=load_word_embeddings(), score_table=score_table)  # lesson 06's
         ns["weights"] = np.asarray(ns["head"].model_weights)  # lesson 08's softmax(scores)
+        ns |= scopes[lesson]
         exec(setups.get((lesson, number), ""), ns)
         exec(ex.solution_code, ns)  # the model solution: the right answer, as the Appendix
         right = ns["answer"]

@@ -1,7 +1,8 @@
 """Adding a lesson: the registry finds it, and the checks name what else it needs.
 
-A temporary copy of the repository gets a throwaway tenth lesson, ``09_throwaway.ipynb``
-(a minimal valid notebook written here). Nothing else is edited by hand. Then, in the
+A temporary copy of the repository gets a throwaway lesson after the last one
+(``NN_throwaway.ipynb``,
+a minimal valid notebook written here). Nothing else is edited by hand. Then, in the
 copy, as a contributor would run them:
 
 * the registry (``python -m tools.lessons``) lists it, with its title and time;
@@ -26,9 +27,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools._paths import ROOT
+from tools._paths import ROOT, lessons
 
 TITLE = "Throwaway"
+LAST = lessons()[-1]  # the newest real lesson
+CODE = f"{int(LAST.name[:2]) + 1:02d}"  # the throwaway comes next
+STEM = f"{CODE}_throwaway"
 COPIED = ("README.md", "pyproject.toml", "conftest.py", "docs", "notebooks", "tools", "tests",
           "lessons_lib")
 
@@ -42,9 +46,9 @@ def _throwaway_lesson() -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell(
-            f"# 09 · {TITLE}\n\n**Learning objectives.** After this lesson you can\n\n"
+            f"# {CODE} · {TITLE}\n\n**Learning objectives.** After this lesson you can\n\n"
             "* add two numbers;\n* print the sum;\n* delete this lesson.\n\n"
-            "**Time:** about 7 minutes. **Prerequisites:** lesson 08.", id="title"),
+            f"**Time:** about 7 minutes. **Prerequisites:** lesson {LAST.name[:2]}.", id="title"),
         nbformat.v4.new_code_cell("print(2 + 3)", id="sum"),
     ]
     nb.metadata["lesson"] = {"summary": "a lesson that exists only inside this test"}
@@ -64,7 +68,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(source, copy / name, ignore=skip)
         else:
             shutil.copy2(source, copy / name)
-    nbformat.write(_throwaway_lesson(), copy / "notebooks" / "09_throwaway.ipynb")
+    nbformat.write(_throwaway_lesson(), copy / "notebooks" / f"{STEM}.ipynb")
     return copy
 
 
@@ -72,7 +76,7 @@ def test_the_registry_lists_the_new_lesson(repo: Path) -> None:
     out = _run(repo, "-m", "tools.lessons")
     assert out.returncode == 0, out.stderr
     rows = out.stdout.splitlines()
-    assert rows[9].split() == ["09", "7", "min", TITLE, "(3", "objectives)"], rows
+    assert rows[len(lessons())].split() == [CODE, "7", "min", TITLE, "(3", "objectives)"], rows
     # the total grows by the new lesson's 7 minutes
     before = _run(ROOT, "-m", "tools.lessons").stdout.splitlines()[-1].split()[1]
     assert rows[-1].split()[1] == str(int(before) + 7)
@@ -85,12 +89,12 @@ def test_the_generic_tests_collect_the_new_lesson(repo: Path) -> None:
     assert out.returncode == 0, out.stdout + out.stderr
     for name in files:
         ids = [line for line in out.stdout.splitlines()
-               if line.startswith(name) and "09_throwaway" in line]
-        assert ids, f"{name} collects no test for 09_throwaway"
+               if line.startswith(name) and STEM in line]
+        assert ids, f"{name} collects no test for {STEM}"
 
 
 def test_the_new_lesson_passes_the_registry_tests(repo: Path) -> None:
-    out = _run(repo, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "09_throwaway",
+    out = _run(repo, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", STEM,
                "tests/test_lesson_docs.py")
     assert out.returncode == 0 and " passed" in out.stdout, out.stdout + out.stderr
 
@@ -101,13 +105,13 @@ def test_the_checks_name_what_the_new_lesson_lacks(repo: Path) -> None:
     for page in ("README.md", "notebooks/00_start_here.ipynb", "docs/teaching.md",
                  "docs/handout.md"):
         assert page in docs.stdout, f"lesson_docs --check does not name {page}: {docs.stdout}"
-    assert "lesson 09 is in no teaching session" in docs.stdout
-    assert f"no section '### 09 · {TITLE}'" in docs.stdout
-    assert "notebooks/09_throwaway.ipynb has never been run" in docs.stdout
+    assert f"lesson {CODE} is in no teaching session" in docs.stdout
+    assert f"no section '### {CODE} · {TITLE}'" in docs.stdout
+    assert f"notebooks/{STEM}.ipynb has never been run" in docs.stdout
 
     nav = _run(repo, "-m", "tools.nav", "--check")
     assert nav.returncode == 1
-    assert "09_throwaway.ipynb" in nav.stdout and "08_real_attention.ipynb" in nav.stdout
+    assert f"{STEM}.ipynb" in nav.stdout and LAST.name in nav.stdout
 
 
 def test_one_command_writes_every_list_and_leaves_only_what_a_person_writes(
@@ -115,17 +119,17 @@ def test_one_command_writes_every_list_and_leaves_only_what_a_person_writes(
     write = _run(repo, "-m", "tools.lesson_docs", "--force")
     assert write.returncode == 1  # the lists are written; the guide still lacks the lesson
     readme = (repo / "README.md").read_text(encoding="utf-8")
-    assert f"| 09 | [{TITLE}](notebooks/09_throwaway.ipynb) | 7 min |" in readme
+    assert f"| {CODE} | [{TITLE}](notebooks/{STEM}.ipynb) | 7 min |" in readme
     start = (repo / "notebooks" / "00_start_here.ipynb").read_text(encoding="utf-8")
-    assert f"[{TITLE}](09_throwaway.ipynb)" in start
+    assert f"[{TITLE}]({STEM}.ipynb)" in start
     nav = _run(repo, "-m", "tools.nav", "--check")
     assert nav.returncode == 0, nav.stdout
     check = _run(repo, "-m", "tools.lesson_docs", "--check")
     assert "stale lesson lists" not in check.stdout
     assert check.stdout.splitlines()[:3] == [
-        "lesson 09 is in no teaching session: add it to SESSIONS in tools/lesson_docs.py",
-        f"docs/teaching.md has no section '### 09 · {TITLE}': write what a teacher needs "
-        "for lesson 09",
-        "notebooks/09_throwaway.ipynb has never been run: python -m tools.run_notebooks "
-        "--force notebooks/09_throwaway.ipynb",
+        f"lesson {CODE} is in no teaching session: add it to SESSIONS in tools/lesson_docs.py",
+        f"docs/teaching.md has no section '### {CODE} · {TITLE}': write what a teacher needs "
+        f"for lesson {CODE}",
+        f"notebooks/{STEM}.ipynb has never been run: python -m tools.run_notebooks "
+        f"--force notebooks/{STEM}.ipynb",
     ]
