@@ -332,8 +332,8 @@ def lesson_namespace() -> dict[str, Any]:
 
     names = {name: getattr(ch, name) for name in dir(ch) if name.startswith("check_")}
     names |= {ex.name: ex for ex in EXERCISES.values()}
-    return {"math": math, "np": np, "ll": ll, "neurons": neurons, **names, "Q2": Q7, "K2": K7, "Q": Q8,
-            "K": K8, "milk": MILK, "head": load_real_head()}
+    return {"math": math, "np": np, "ll": ll, "neurons": neurons, **names, "Q2": Q7, "K2": K7,
+            "Q": Q8, "K": K8, "milk": MILK, "head": load_real_head()}
 
 
 @functools.cache
