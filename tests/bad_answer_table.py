@@ -636,23 +636,8 @@ def _exercise_specs() -> list[Spec]:
 
 
 # --------------------------------------------------------------------------- running
-@dataclass(frozen=True)
-class Case:
-    spec: str
-    arg: str   # LEARNER or a teacher argument
-    cls: str
-    label: str
-
-    @property
-    def id(self) -> str:
-        return f"{self.spec}-{self.arg}-{self.cls}-{self.label}".replace(" ", "_")
-
-
-@dataclass
-class Outcome:
-    kind: str  # ok | clear | unclear | silent | nan | hang
-    detail: str = ""
-
+# A case (its arg is LEARNER or a teacher argument) and its outcome, as in the bad-input table.
+from bad_input_table import Case, Outcome  # noqa: E402
 
 _SPECS: dict[str, Spec] = {}
 
