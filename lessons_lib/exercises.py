@@ -642,40 +642,49 @@ def _layer() -> Any:
     return load_real_layer()
 
 
-def _layer_head(h: int, H: Any = None) -> np.ndarray:
-    """Head ``h``'s weights, softmax(Q_h K_hᵀ/√32), written out here with NumPy."""
+def _layer_head(h: int, H: Any = None, *, scale: float = math.sqrt(32),
+                axis: int = 1) -> np.ndarray:
+    """Head ``h``'s weights, softmax(Q_h K_hᵀ/√32) along each row, written out here with
+    NumPy (``scale`` and ``axis`` give the anticipated slips: no √32, √384, columns)."""
     layer = _layer()
     X = np.asarray(layer.hidden_states_in if H is None else H, dtype=float)
     cols = slice(h * 32, (h + 1) * 32)
     q = X @ np.asarray(layer.w_q, dtype=float)[cols].T + np.asarray(layer.b_q, dtype=float)[cols]
     k = X @ np.asarray(layer.w_k, dtype=float)[cols].T + np.asarray(layer.b_k, dtype=float)[cols]
-    s = q @ k.T / math.sqrt(32)
-    e = np.exp(s - s.max(axis=1, keepdims=True))
-    return np.asarray(e / e.sum(axis=1, keepdims=True))
+    s = q @ k.T / scale
+    e = np.exp(s - s.max(axis=axis, keepdims=True))
+    return np.asarray(e / e.sum(axis=axis, keepdims=True))
 
 
 def _check_09_1(a: object) -> Feedback:
     tokens = list(_layer().tokens)
     cat, milk = tokens.index("cat"), tokens.index("milk")
-    right = float(_layer_head(3)[cat, milk])
-    return ch.check_number(a, right, tol=5e-3, what="cat's weight on milk", hints=[
-        (float(_layer_head(2)[cat, milk]), "that is head 2 (the previous-token head); "
-                                            "take head 3: split_heads(...)[3]."),
-        (float(_layer_head(3)[milk, cat]), "that is milk's weight on cat: the row is the "
-                                            "token that looks (cat), the column milk.")])
+    right = float(_layer_head(3)[milk, cat])
+    return ch.check_number(a, right, tol=5e-5, what="milk's weight on cat", hints=[
+        (float(_layer_head(3)[cat, milk]), "that is cat's weight on milk: the row is the "
+                                            "token that looks (milk), the column cat."),
+        (float(_layer_head(3, scale=1.0)[milk, cat]),
+         "you forgot to divide the scores by √32 before the softmax."),
+        (float(_layer_head(3, scale=math.sqrt(384))[milk, cat]),
+         "you divided by √384; each head's vectors have d_k = 32 numbers."),
+        (float(_layer_head(3, axis=0)[milk, cat]),
+         "your softmax ran down the columns (axis=0); each ROW (one query) must sum to 1: "
+         "axis=1."),
+        (100 * right, "that is a percentage; give the weight itself, between 0 and 1.")])
 
 
 ex_09_1 = _define(
     "09", 1, "check_number", _check_09_1,
     hints=["Cut Q and K into 12 heads with split_heads(Q, 12) and take head 3 of each.",
-           "Scaled scores Qh[3] @ Kh[3].T / np.sqrt(32), a softmax along each row, then the "
-           "cell [cat, milk]."],
+           "Scaled scores Qh[3] @ Kh[3].T / np.sqrt(32), a softmax along each row (axis=1), "
+           "then the cell [milk, cat]: milk's row, cat's column."],
     explanation="Head 3 is columns 96–127 of Q and K; its weights are softmax(Q₃K₃ᵀ/√32), "
-                "and the answer is the cell in cat's row and milk's column.",
+                "row by row, and the answer is the cell in milk's row and cat's column: "
+                "≈ 0.0744. (cat's weight on milk, the other cell, is ≈ 0.2356.)",
     solution="Qh, Kh = split_heads(Q, 12), split_heads(K, 12)\n"
              "s = Qh[3] @ Kh[3].T / np.sqrt(32)\n"
              "e = np.exp(s - s.max(axis=1, keepdims=True))\n"
-             "answer = (e / e.sum(axis=1, keepdims=True))[cat, milk]")
+             "answer = (e / e.sum(axis=1, keepdims=True))[milk, cat]")
 
 
 def _pe_offset_answer() -> int:
@@ -702,23 +711,27 @@ ex_09_2 = _define(
 
 def _no_position_top() -> str:
     layer = _layer()
-    cat = list(layer.tokens).index("cat")
-    row = _layer_head(2, layer.embedding_output(with_positions=False))[cat]
+    drank = list(layer.tokens).index("drank")
+    row = _layer_head(2, layer.embedding_output(with_positions=False))[drank]
     return str(layer.tokens[int(np.argmax(row))])
 
 
 ex_09_3 = _define(
     "09", 3, "check_choice",
     lambda a: ch.check_choice(a, _no_position_top(), explanations={
-        "the": "that is where cat looks WITH the position vectors (the previous token); "
+        "cat": "that is where drank looks WITH the position vectors (the previous token); "
                "recompute head 2 from embedding_output(with_positions=False).",
-        "cat": "cat gives itself little in head 2, with or without positions.",
-        "drank": "drank is the next token; head 2 does not look forward."}),
+        "drank": "drank gives itself little in head 2, with or without positions.",
+        "[CLS]": "that is where cat looks without positions (the lesson's example); take "
+                 "drank's row.",
+        "the": "the next token after drank is 'the'; head 2 does not look forward, and "
+               "without positions it cannot tell the three the's apart."}),
     hints=["layer.embedding_output(with_positions=False) is the layer's input without the "
            "position vectors.",
-           "layer.recompute(that input).weights[2] is head 2's table; take the row of cat "
-           "and its largest weight (np.argmax)."],
+           "layer.recompute(that input).weights[2] is head 2's table; take the row of drank "
+           "(tokens.index(\"drank\")) and its largest weight (np.argmax)."],
     explanation="Without the position vectors, head 2 cannot find the previous token any "
-                "more: cat's row sends most of its weight to [CLS].",
-    solution="w_nopos = layer.recompute(layer.embedding_output(with_positions=False)).weights[2]\n"
-             "answer = layer.tokens[int(np.argmax(w_nopos[cat]))]")
+                "more: drank's row sends most of its weight (≈ 0.52) to car.",
+    solution="drank = tokens.index(\"drank\")\n"
+             "w_nopos = layer.recompute(layer.embedding_output(with_positions=False)).weights[2]\n"
+             "answer = layer.tokens[int(np.argmax(w_nopos[drank]))]")

@@ -855,7 +855,10 @@ def _():
 @check("09-head3")
 def _():
     t = _tokens9()
-    assert t[int(np.argmax(_layer_weights()[3][t.index("cat")]))] == "milk"
+    row = _layer_weights()[3][t.index("cat")]
+    order = [t[j] for j in np.argsort(-row)]
+    assert order[:3] == ["milk", "near", "drank"]
+    assert [f"{row[t.index(w)]:.2f}" for w in order[:3]] == ["0.24", "0.17", "0.15"]
 
 
 @check("09-one-head")

@@ -284,13 +284,17 @@ CLAIMS: tuple[Claim, ...] = (
       "differs from the unpatched model's layer-0 weights (lesson 08's file) by > 1e−4"),
     C("09-1e-5", "09", "check it against the model's own output to within 1e-5", "checked",
       "plain NumPy einsum recomputation of the layer vs attention_output, < 1e−5"),
-    C("09-machine", "09", "on the machine that made the file it was 4.6e-07", "measured",
-      "the extraction script's self-check, recorded in minilm_layer.json; the next cell "
-      "prints the reader's own figure"),
+    C("09-machine", "09", "the extraction script's own check, all in 64-bit floats,\nrecorded "
+      "4.6e-07", "measured", "the extraction script's self-check, recorded in "
+      "minilm_layer.json; the cell above prints the reader's own figure", "was: 'on the machine "
+      "that made the file it was 4.6e-07', blaming 64-bit floats on our side, while H and the "
+      "weights are 32-bit here too (a fresh-eyes learner review)"),
     C("09-head2", "09", "every token gives essentially all its weight to the token before it",
       "checked", "head 2: every token after [CLS] gives > 0.99 to the previous token"),
-    C("09-head3", "09", "Head 3 is a **content** head: *cat* looks most at *milk*", "checked",
-      "argmax of cat's row in head 3 is milk"),
+    C("09-head3", "09", "*cat*'s largest weight is on *milk* (0.24), though not by much (*near*\n"
+      "0.17, *drank* 0.15)", "checked", "cat's row of head 3: milk 0.24, near 0.17, drank 0.15, "
+      "the rest below", "was: 'Head 3 is a content head', for a lead of 0.07 (a fresh-eyes "
+      "learner review)"),
     C("09-one-head", "09", "here mostly [CLS] (0.74) and the previous *the* (0.26), and nothing "
       "for *milk*", "checked", "one 384-wide head: cat's row rounds to 0.74, 0.26, milk < 0.01"),
     C("09-diagonal", "09", "The largest value, 8 (= d/2), is on the diagonal", "checked",

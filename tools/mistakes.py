@@ -59,8 +59,9 @@ Q8_32, K8_32 = _real_head_float32()
 DRANK, MILK = TOKENS8.index("drank"), TOKENS8.index("milk")
 
 
-def _real_layer_head(h: int, with_positions: bool = True) -> tuple[np.ndarray, list[str]]:
-    """Lesson 09: head h of the shipped layer, from the raw npz arrays with plain NumPy."""
+def _real_layer_scores(h: int, with_positions: bool = True) -> tuple[np.ndarray, list[str]]:
+    """Lesson 09: head h's scores Q_h K_hᵀ (not yet scaled) of the shipped layer, from the raw
+    npz arrays with plain NumPy."""
     from importlib import resources
 
     with resources.as_file(resources.files("lessons_lib") / "data" / "minilm_layer.npz") as p, \
@@ -77,12 +78,14 @@ def _real_layer_head(h: int, with_positions: bool = True) -> tuple[np.ndarray, l
          for n in "qk"}
     q = H @ w["q"].T.astype(float) + raw["b_q"][cols]
     k = H @ w["k"].T.astype(float) + raw["b_k"][cols]
-    return softmax_rows(q @ k.T / math.sqrt(32)), [str(t) for t in raw["tokens"]]
+    return q @ k.T, [str(t) for t in raw["tokens"]]
 
 
-W9, TOKENS9 = _real_layer_head(3)
-W9_HEAD2, _ = _real_layer_head(2)
-CAT9, MILK9 = TOKENS9.index("cat"), TOKENS9.index("milk")
+S9, TOKENS9 = _real_layer_scores(3)
+W9 = softmax_rows(S9 / math.sqrt(32))
+S9_NOPOS, _ = _real_layer_scores(2, with_positions=False)
+W9_HEAD2_NOPOS = softmax_rows(S9_NOPOS / math.sqrt(32))
+CAT9, MILK9, DRANK9 = (TOKENS9.index(t) for t in ("cat", "milk", "drank"))
 Q7, K7 = np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([[1.0, 1.0], [0.0, 2.0]])
 W7 = softmax_rows(Q7 @ K7.T / math.sqrt(2))  # by hand: rows [0.5, 0.5] … see the lesson
 W8 = softmax_rows(Q8[:4] @ K8[:4].T / math.sqrt(32))
@@ -247,14 +250,23 @@ TABLE: dict[tuple[str, int], tuple[str, list[Case]]] = {
         ((Q8[:4] @ K8[:4].T) / np.abs(Q8[:4] @ K8[:4].T).sum(axis=1, keepdims=True),
          "L1 normalisation"), (np.sort(W8, axis=1), "wrong order")]),
     ("08", 3): ("check_choice", [("cat", RIGHT), ("near", "almost nothing")]),
+    # milk's row of head 3, cat's column: 0.0744 (cat's row, milk's column: 0.2356)
     ("09", 1): ("check_number", [
-        (W9[CAT9, MILK9], RIGHT), (round(float(W9[CAT9, MILK9]), 2), RIGHT),
-        (round(float(W9[CAT9, MILK9]), 1), "rounded too far"),
-        (W9_HEAD2[CAT9, MILK9], "head 2"), (W9[MILK9, CAT9], "milk's weight on cat")]),
+        (W9[MILK9, CAT9], RIGHT), (round(float(W9[MILK9, CAT9]), 4), RIGHT),
+        (round(float(W9[MILK9, CAT9]), 2), "rounded too far"),
+        (W9[CAT9, MILK9], "cat's weight on milk"),
+        (softmax_rows(S9)[MILK9, CAT9], "forgot to divide the scores by √32"),
+        (softmax_rows(S9 / math.sqrt(384))[MILK9, CAT9], "divided by √384"),
+        (softmax_rows((S9 / math.sqrt(32)).T)[CAT9, MILK9], "down the columns"),
+        (100 * W9[MILK9, CAT9], "percentage")]),
     ("09", 2): ("check_number", [(12, RIGHT), (12.0, RIGHT), (8, "greater than 10"),
                                  (15, "offset is 5 − 3 = 2"), (13, "offset of positions 3 and 5")]),
-    ("09", 3): ("check_choice", [("[CLS]", RIGHT), ("the", "WITH the position vectors"),
-                                 ("drank", "next token")]),
+    # without positions, drank's row of head 2 is largest at car (≈ 0.52)
+    ("09", 3): ("check_choice", [(TOKENS9[int(np.argmax(W9_HEAD2_NOPOS[DRANK9]))], RIGHT),
+                                 ("car", RIGHT), ("Car", RIGHT),
+                                 ("cat", "WITH the position vectors"),
+                                 ("[CLS]", "where cat looks"), ("the", "does not look forward"),
+                                 ("drank", "gives itself little")]),
 }
 
 
