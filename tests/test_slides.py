@@ -21,9 +21,10 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from tools import cdn
+from tools import answer_key, cdn
 from tools._paths import lessons
 from tools.browser import (
     CHROMIUM,
@@ -93,9 +94,13 @@ def _heading_lines(nb: dict, levels: str) -> tuple[int, int]:
     return first, later
 
 
-def _expected_slides(nb: dict) -> int:
+def _expected_slides(nb: dict, with_answers: bool = True) -> int:
     """Title slide + one per # / ## heading, counted from the JSON: a heading opening a
-    cell, or one written further down a cell (the deck gives it its own slide too)."""
+    cell, or one written further down a cell (the deck gives it its own slide too).
+    ``with_answers=False``: the default deck, without the cells that give answers away."""
+    if not with_answers:
+        hidden = set(answer_key.answer_cells(nbformat.reads(json.dumps(nb), as_version=4)))
+        nb = {**nb, "cells": [c for i, c in enumerate(nb["cells"]) if i not in hidden]}
     first, later = _heading_lines(nb, "12")
     return first + later  # the title cell's "# NN · Title" is the title slide
 
@@ -326,7 +331,7 @@ def test_offline_decks_run_without_network(tmp_path: Path) -> None:
                 page.wait_for_selector(".reveal .slides > section.present", timeout=30_000)
                 assert page.evaluate(
                     "document.querySelectorAll('.reveal .slides > section').length"
-                ) == _expected_slides(nb)
+                ) == _expected_slides(nb, with_answers=False)  # the default deck
                 views = sum(WIDGET_VIEW in o.get("data", {})
                             for c in nb["cells"] for o in c.get("outputs", []))
                 assert views, f"{copy.name}: every lesson has a widget"

@@ -15,7 +15,7 @@ locked Markdown cell (the question, and its options lettered A–D), an answer c
 the student sees ``answer = ...``) and a locked test cell ``<item>-test`` worth one point:
 ``require(form, item, answer)``, which fails naming the concept and lesson to revisit,
 never the answer. The course configuration is the lessons' course's
-(:data:`tools.nbgrader_course.CONFIG`), so both live in one course folder.
+(:func:`tools.nbgrader_course.config`), so both live in one course folder.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ import nbformat
 
 from lessons_lib.concept_check import FORMS, Item, build_form
 from tools.gain import ASSIGNMENTS
-from tools.nbgrader_course import CONFIG, _meta
+from tools.nbgrader_course import _meta
+from tools.nbgrader_course import config as course_config
 
 _WHEN = {"A": "before the series (the pre-check)", "B": "after the series (the post-check)"}
 
@@ -86,7 +87,7 @@ def write_concept_course(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     config = out / "nbgrader_config.py"
     if not config.exists():
-        config.write_text(CONFIG, encoding="utf-8")
+        config.write_text(course_config(), encoding="utf-8")
     written = []
     for form in FORMS:
         name = ASSIGNMENTS[form]
