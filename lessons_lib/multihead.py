@@ -41,7 +41,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from lessons_lib._validate import as_float_array, as_matrix, check_finite
-from lessons_lib.attention import attention_output, attention_weights
+from lessons_lib.attention import _no_overflow, attention_output, attention_weights
 from lessons_lib.embeddings import _load
 
 __all__ = [
@@ -102,16 +102,6 @@ def _heads_of(value: object, name: str) -> FloatArray:
                          f"and one number per head. Give it numbers, e.g. split_heads(X, 2).")
     check_finite(arr, name)
     return arr.astype(np.float64)
-
-
-def _no_overflow(result: FloatArray, what: str) -> FloatArray:
-    if not np.isfinite(result).all():
-        raise OverflowError(
-            f"{what} overflowed: an entry grew past the largest float (about 1.8e308), "
-            "although every input was finite. Scale the inputs down, e.g. divide them by "
-            "1000; real model activations are far smaller than this."
-        )
-    return result
 
 
 # --------------------------------------------------------------------------- heads
