@@ -417,6 +417,30 @@ def test_speaker_notes_cover_every_section_once_in_the_lessons_time(lesson: str)
     assert sum(int(p["minutes"]) for p in parts) == int(stated.group(1))
 
 
+def test_speaker_notes_refuse_minutes_and_sections_the_lessons_do_not_have(
+        tmp_path: Path) -> None:
+    from tools import slides
+
+    notes = tmp_path / "notes.toml"
+    notes.write_text('[["02_dot_product".part]]\nsections = ["Quiz"]\nminutes = 3\n'
+                     'pause = "p"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="lives in the lesson, under its heading"):
+        slides.speaker_notes(notes)
+    notes.write_text('[["02_dot_product".part]]\nsections = ["Quizz"]\npause = "p"\n',
+                     encoding="utf-8")
+    with pytest.raises(ValueError, match=r"names the sections \['Quizz'\]"):
+        slides.speaker_notes(notes)
+    # a part's minutes: its sections' as the lesson states them ("Quiz": "*About 3 minutes.*")
+    notes.write_text('[["02_dot_product".part]]\nsections = ["title", "Quiz"]\npause = "p"\n',
+                     encoding="utf-8")
+    nb = json.loads((ROOT / "notebooks" / "02_dot_product.ipynb").read_text(encoding="utf-8"))
+    quiz = next("".join(c["source"]) for c in nb["cells"]
+                if "".join(c["source"]).startswith("## Quiz"))
+    stated = re.search(r"^\*About (\d+) minutes?\.\*$", quiz, re.M)
+    assert stated, "lesson 02's quiz states its time under its heading"
+    assert slides.speaker_notes(notes)["02_dot_product"][0]["minutes"] == int(stated.group(1))
+
+
 @pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
 def test_every_subslide_carries_its_sections_speaker_notes(decks: dict, lesson: str) -> None:
     _, html = decks[lesson]

@@ -28,6 +28,7 @@ from pathlib import Path
 import nbformat
 
 from tools._paths import ROOT
+from tools.lessons import SECTION_TIME
 
 OUT = ROOT / "docs" / "answer_keys"
 SOLUTION_BLOCK = "<details><summary>Show solution"
@@ -67,14 +68,20 @@ def without_answers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def _prompt(nb: nbformat.NotebookNode, number: int) -> str:
-    """The exercise's prompt as the lesson words it (its ``## Your turn`` heading dropped)."""
+    """The exercise's prompt as the lesson words it, from its ``### Your turn N`` heading
+    (the ``## Your turn`` heading, the section's time under it and any end of the sections
+    before, written in the same cell, dropped)."""
     cells = list(nb.cells)
     by_id = {c.get("id"): c for c in cells}
     cell = by_id.get(f"ex{number}-prompt")
     if cell is None:
         at = next(i for i, c in enumerate(cells) if c.get("id") == f"ex{number}")
         cell = next(c for c in reversed(cells[:at]) if c.cell_type == "markdown")
-    lines = [line for line in cell.source.splitlines() if not re.match(r"^##\s", line)]
+    lines = cell.source.splitlines()
+    # a prompt cell may also close the sections before it: the prompt starts at its ###
+    lines = lines[next((i for i, line in enumerate(lines) if line.startswith("### ")), 0):]
+    lines = [line for line in lines
+             if not re.match(r"^##\s", line) and not SECTION_TIME.match(line)]
     text = "\n".join(lines).strip()
     return re.sub(r"^###\s+", "", text)  # the lesson's "### Your turn 1 · …" as a first line
 

@@ -11,26 +11,105 @@ home, the lesson's own first markdown cell::
 
     **Time:** about 40 minutes. **Prerequisites:** ...
 
-:data:`LESSONS` lists them in reading order; tools.generated writes the README's lesson
+and every ``##`` section states its share of that time on the line under its heading
+(:func:`time_line`)::
+
+    ## 3 · A neuron: a weighted sum, then an activation
+
+    *About 10 minutes.*
+
+``*About 1 minute.*``, ``*Under a minute.*`` (0) and, for a section outside the lesson's
+time (the Appendix of model solutions), ``*Not timed: for after the exercises.*`` (0).
+The sections add up to the lesson's time (:attr:`Lesson.section_minutes` refuses a lesson
+whose do not). A learner working alone and a teacher reading the notebook see the time
+where they read; the speaker notes (tools/slides.py) and the guide's 90-minute plans
+(tools/plans.py) take it from here.
+
+:data:`LESSONS` lists them in reading order; tools.lesson_docs writes the README's lesson
 table, lesson 00's map, the teacher guide's timing table and the handout's lesson list
 from it.
 
 Usage::
 
-    python -m tools.lessons            # print the registry as a table
+    python -m tools.lessons              # print the registry as a table
+    python -m tools.lessons --sections   # and every section's minutes
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from tools._paths import NOTEBOOKS, ROOT, lessons
 
 _TITLE = re.compile(r"^#\s+(\d\d)\s*·\s*(.+?)\s*$", re.M)
 _TIME = re.compile(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes")
+#: The line under a ``##`` heading that states the section's time (:func:`time_line`).
+SECTION_TIME = re.compile(
+    r"^\*(?:About (\d+) minutes?|Under a minute|Not timed\b[^*]*)\.\*\s*$")
+NOT_TIMED = "*Not timed: for after the exercises.*"
+
+
+def time_line(minutes: int | None) -> str:
+    """The line a section states its time with; ``None`` for a section outside the lesson's
+    time (the Appendix).
+
+    Examples
+    --------
+    >>> [time_line(m) for m in (6, 1, 0, None)]
+    ['*About 6 minutes.*', '*About 1 minute.*', '*Under a minute.*',
+     '*Not timed: for after the exercises.*']
+    """
+    if minutes is None:
+        return NOT_TIMED
+    if minutes == 0:
+        return "*Under a minute.*"
+    return f"*About {minutes} minute{'' if minutes == 1 else 's'}.*"
+
+
+def section_minutes(path: Path) -> dict[str, int]:
+    """``{section: minutes}`` for every ``##`` section of the lesson at ``path``, in order,
+    each section named by its heading without ``## `` (0 for "Under a minute" and "Not
+    timed").
+
+    Raises ValueError naming the file, the section and the fix when a section states no
+    time on the first line under its heading, states it in another form than
+    :func:`time_line` writes, or when two sections have the same heading.
+    """
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, int] = {}
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown" or "nav" in cell["metadata"].get("tags", []):
+            continue
+        src = cell["source"]
+        lines = (src if isinstance(src, str) else "".join(src)).splitlines()
+        fence = False
+        for i, line in enumerate(lines):
+            fence ^= line.strip().startswith("```")
+            if fence or not line.startswith("## "):
+                continue
+            name = line[3:].strip()
+            after = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+            match = SECTION_TIME.match(after)
+            if match is None:
+                raise ValueError(f"{path.name}: the section '## {name}' states no time: write "
+                                 f"a line like {time_line(5)!r} under its heading "
+                                 f"({time_line(0)!r}, or {NOT_TIMED!r} for a section outside "
+                                 "the lesson's time)")
+            minutes = int(match.group(1)) if match.group(1) else 0
+            canonical = time_line(None if after.startswith("*Not timed") else minutes)
+            if after != canonical:
+                raise ValueError(f"{path.name}: the section '## {name}' states its time as "
+                                 f"{after!r}; write {canonical!r}")
+            if name in found:
+                raise ValueError(f"{path.name}: two sections are headed '## {name}'; give "
+                                 "each its own heading")
+            found[name] = minutes
+    return found
 
 
 @dataclass(frozen=True)
@@ -59,6 +138,21 @@ class Lesson:
     title: str
     minutes: int
     objectives: tuple[str, ...]
+
+    @cached_property
+    def section_minutes(self) -> dict[str, int]:
+        """``{section: minutes}``: every ``##`` section's time, as the lesson states it
+        under the heading (:func:`section_minutes`).
+
+        Raises ValueError when a section states no time, or when the sections do not add
+        up to the time the first cell states.
+        """
+        found = section_minutes(self.path)
+        if sum(found.values()) != self.minutes:
+            raise ValueError(f"{self.path.name}: its sections add up to "
+                             f"{sum(found.values())} minutes but its first cell says about "
+                             f"{self.minutes}: change a section's time or the first cell's")
+        return found
 
     @property
     def code(self) -> str:
@@ -143,10 +237,17 @@ def by_code(code: str) -> Lesson:
     raise KeyError(f"no lesson {code!r}; the lessons are {[x.code for x in LESSONS]}")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print the lesson registry.")
+    parser.add_argument("--sections", action="store_true",
+                        help="also print every ## section's minutes, as the lesson states them")
+    args = parser.parse_args(argv)
     for lesson in LESSONS:
         print(f"{lesson.code}  {lesson.minutes:3d} min  {lesson.title}  "
               f"({len(lesson.objectives)} objectives)")
+        if args.sections:
+            for name, minutes in lesson.section_minutes.items():
+                print(f"      {minutes:3d} min  {name}")
     print(f"total {total_minutes()} min")
     return 0
 

@@ -68,6 +68,7 @@ import nbformat
 from tools import answer_key, cdn, export_html
 from tools._paths import ROOT, lessons
 from tools.learner_work import refuse_uncommitted
+from tools.lessons import LESSONS
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ANSWER = re.compile(r"^answer\s*=", re.MULTILINE)  # at column 0, not a keyword argument
@@ -374,8 +375,9 @@ def stale(path: Path) -> list[str]:
 #: speaker view (``s``) and of the generated block in docs/teaching.md.
 NOTES = ROOT / "docs" / "speaker_notes.toml"
 TEACHING = ROOT / "docs" / "teaching.md"
-NOTES_BEGIN = ("<!-- speaker-notes: begin. Generated from docs/speaker_notes.toml by "
-               "`python -m tools.slides --notes`; edit that file, not this block -->")
+NOTES_BEGIN = ("<!-- speaker-notes: begin. Generated from docs/speaker_notes.toml and the "
+               "lessons' section times by `python -m tools.slides --notes`; edit those, not "
+               "this block -->")
 NOTES_END = "<!-- speaker-notes: end -->"
 TITLE = "title"  # the key of a lesson's title slide in NOTES
 
@@ -383,11 +385,36 @@ TITLE = "title"  # the key of a lesson's title slide in NOTES
 def speaker_notes(path: Path = NOTES) -> dict[str, list[dict[str, object]]]:
     """``{lesson stem: [part, ...]}`` from ``docs/speaker_notes.toml``; a part covers the
     ``##`` sections it names (``sections``, their headings without ``## ``, or ``title``)
-    and has ``minutes``, ``pause`` (what to do or stop at), and optionally ``ask`` (a
-    question for the room) and ``expect`` (the answer to listen for)."""
+    and has ``pause`` (what to do or stop at), and optionally ``ask`` (a question for the
+    room) and ``expect`` (the answer to listen for). Each part gets ``minutes`` here: the
+    sum of its sections' times as the lesson states them under their headings
+    (:attr:`tools.lessons.Lesson.section_minutes`; the title slide adds none).
+
+    Raises ValueError when the file still gives a part its minutes (their home is the
+    lesson), or names a lesson or a section that does not exist.
+    """
     with path.open("rb") as f:
         data = tomllib.load(f)
-    return {lesson: list(entry["part"]) for lesson, entry in data.items()}
+    lessons_by_stem = {x.stem: x for x in LESSONS}
+    out: dict[str, list[dict[str, object]]] = {}
+    for stem, entry in data.items():
+        if stem not in lessons_by_stem:
+            raise ValueError(f"{path.name} has notes for [{stem}], which is no lesson: the "
+                             f"lessons are {sorted(lessons_by_stem)}")
+        times = lessons_by_stem[stem].section_minutes
+        out[stem] = []
+        for part in entry["part"]:
+            if "minutes" in part:
+                raise ValueError(f"{path.name}: [{stem}] part {part['sections']} gives "
+                                 "minutes; a section's time lives in the lesson, under its "
+                                 "heading: remove the line")
+            unknown = [s for s in part["sections"] if s != TITLE and s not in times]
+            if unknown:
+                raise ValueError(f"{path.name}: [{stem}] names the sections {unknown}, which "
+                                 f"{stem}.ipynb does not have: its sections are {list(times)}")
+            minutes = sum(times.get(s, 0) for s in part["sections"])
+            out[stem].append({**part, "minutes": minutes})
+    return out
 
 
 def _section(cell: nbformat.NotebookNode) -> str:
@@ -458,8 +485,9 @@ def write_notes_block(teaching: Path = TEACHING, check: bool = False) -> bool:
     its closing section."""
     text = teaching.read_text(encoding="utf-8")
     block = notes_block(speaker_notes())
-    if NOTES_BEGIN in text and NOTES_END in text:
-        start, end = text.index(NOTES_BEGIN), text.index(NOTES_END) + len(NOTES_END)
+    opening = NOTES_BEGIN.split(".")[0]  # the marker's wording may change; its start does not
+    if opening in text and NOTES_END in text:
+        start, end = text.index(opening), text.index(NOTES_END) + len(NOTES_END)
         new = text[:start] + block + text[end:]
     else:
         anchor = "## Closing the series"
@@ -636,7 +664,8 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--build", type=Path, metavar="DIR", help="write the decks into DIR")
     parser.add_argument("--notes", action="store_true",
                         help="regenerate the speaker-notes block of docs/teaching.md from "
-                             "docs/speaker_notes.toml (with --check: only check it)")
+                             "docs/speaker_notes.toml and the lessons' section times (with "
+                             "--check: only check it)")
     parser.add_argument("--force", action="store_true",
                         help="also rewrite notebooks holding work git has not committed")
     parser.add_argument("--offline", action="store_true",
