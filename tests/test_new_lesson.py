@@ -108,6 +108,9 @@ def test_the_checks_name_what_the_new_lesson_lacks(repo: Path) -> None:
     assert f"lesson {CODE} is in no teaching session" in docs.stdout
     assert f"no section '### {CODE} · {TITLE}'" in docs.stdout
     assert f"notebooks/{STEM}.ipynb has never been run" in docs.stdout
+    # it has no ## section stating its time: its 7 minutes are nowhere in it yet
+    assert (f"{STEM}.ipynb: its sections add up to 0 minutes but its first cell says about 7"
+            in docs.stdout)
 
     nav = _run(repo, "-m", "tools.nav", "--check")
     assert nav.returncode == 1

@@ -179,7 +179,9 @@ def missing() -> list[str]:
     """What a lesson still lacks that only a person can write, each named with its fix.
 
     Every lesson needs a place in one of the guide's :data:`SESSIONS` and its own section
-    (``### NN · Title``) in the teacher guide; the generated blocks cannot invent either.
+    (``### NN · Title``) in the teacher guide, and each of its ``##`` sections states its
+    time under its heading, adding up to the lesson's (``Lesson.section_minutes``); the
+    generated blocks cannot invent any of these.
     """
     problems = [f"lesson {x.code} is in no teaching session: add it to SESSIONS in "
                 "tools/lesson_docs.py"
@@ -190,6 +192,11 @@ def missing() -> list[str]:
                  for x in LESSONS if not re.search(rf"^### {x.code} · ", guide, re.M)]
     problems += [f"{x.relpath} has never been run: python -m tools.run_notebooks --force "
                  f"{x.relpath}" for x in LESSONS if not _has_run(x.path)]
+    for x in LESSONS:  # every section states its time, and they add up to the lesson's
+        try:
+            _ = x.section_minutes
+        except ValueError as error:
+            problems.append(str(error))
     return problems
 
 

@@ -151,7 +151,9 @@ class Lesson:
         if sum(found.values()) != self.minutes:
             raise ValueError(f"{self.path.name}: its sections add up to "
                              f"{sum(found.values())} minutes but its first cell says about "
-                             f"{self.minutes}: change a section's time or the first cell's")
+                             f"{self.minutes}: every ## section states its time on the line under "
+                             f"its heading ({time_line(5)!r}); change a section's time or the "
+                             "first cell's")
         return found
 
     @property
