@@ -38,10 +38,15 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def sheets() -> dict[str, str]:
+def built() -> dict:
+    """Lesson stem → ``work_mm ↦ the worksheet's HTML``, built once for the module."""
+    return worksheet.worksheets(list(LESSONS))
+
+
+@pytest.fixture(scope="module")
+def sheets(built: dict) -> dict[str, str]:
     """Lesson stem → the worksheet's HTML (the work boxes' height does not change text)."""
-    return {stem: sheet(worksheet.WORK_MM[0])
-            for stem, sheet in worksheet.worksheets(list(LESSONS)).items()}
+    return {stem: sheet(worksheet.WORK_MM[0]) for stem, sheet in built.items()}
 
 
 def _task(lesson_path: Path, number: int) -> tuple[str, str]:
@@ -96,11 +101,11 @@ def test_no_answer_is_on_the_worksheet(lesson, sheets: dict[str, str]) -> None:
     page = _flat(raw)
     answers = _key_answers(lesson.stem)
     assert len(answers) == len(exercises_of(lesson.code)) >= 1
+    learner = _learner_text(lesson)
     for ex, (value, verdict) in zip(exercises_of(lesson.code), answers, strict=True):
         where = f"{lesson.stem} exercise {ex.number}"
         assert _flat(verdict) not in page, f"{where}: the checker's ✓ line is on the sheet"
         assert _flat(ex.explanation) not in page, f"{where}: the worked solution is on it"
-        learner = _learner_text(lesson)
         for line in ex.solution_code.splitlines():
             assert line.strip() not in page or line.strip() in learner, \
                 f"{where}: solution code {line!r} is on it"
@@ -137,12 +142,10 @@ def test_a_lesson_without_exercises_says_so() -> None:
     assert 'This lesson has no "your turn" exercises.' in _flat(page)
 
 
-def test_every_worksheet_prints_on_at_most_two_a4_pages(tmp_path: Path,
-                                                       sheets: dict[str, str]) -> None:
+def test_every_worksheet_prints_on_at_most_two_a4_pages(tmp_path: Path, built: dict) -> None:
     need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
     need("the playwright package", playwright_importable())
-    chosen = worksheet.worksheets(list(LESSONS))
-    written = worksheet.print_sheets(chosen, tmp_path)
+    written = worksheet.print_sheets(built, tmp_path)
     assert [p.name for p in written] == [f"{x.stem}.pdf" for x in LESSONS]
     for pdf in written:
         data = pdf.read_bytes()
