@@ -9,9 +9,10 @@ checkout`` has something to restore), in the order written; a failure names the 
 and its stderr. The real tree is never written.
 
 * Every loop (about 2 s): the commands are found; each ``python -m tools.X`` names a
-  module that exists and options it defines; the file commands (``cp``, ``git``) run; the
-  commands whose result another test already builds are mapped to that test (:data:`REUSED`,
-  each with why it is the same run), and the mapped tests exist.
+  module that exists and options it defines (also in ``tools/README.md``'s synopses);
+  the file commands (``cp``, ``git``) run; the commands whose result another test already
+  builds are mapped to that test (:data:`REUSED`, each with why it is the same run), and
+  the mapped tests exist.
 * Marker ``hub`` (about 2 min here): every other command, the slow ones (the decks, the
   nbgrader course, the concept check's blocks with a fixture class submitting between
   them).
@@ -33,6 +34,9 @@ import pytest
 from tools._paths import ROOT
 
 DOCS = (ROOT / "docs" / "teaching.md",)
+#: pages whose commands are synopses (``[--check]``, ``DIR``): their tools and options are
+#: checked, not run
+SYNOPSES = (ROOT / "tools" / "README.md",)
 PROGRAMS = ("python", "pip", "git", "cp", "nbgrader", "jupyter", "cd", "bash")
 FILE_PROGRAMS = ("cp", "git")  # cheap: run in every loop
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
@@ -106,7 +110,9 @@ def _found() -> list[tuple[Path, Command]]:
 def test_the_guides_commands_are_found_and_name_real_tools_and_options() -> None:
     found = _found()
     assert len(found) >= 8, [c.text for _d, c in found]
-    for doc, command in found:
+    synopses = [(doc, c) for doc in SYNOPSES for c in commands(doc.read_text(encoding="utf-8"))]
+    assert len(synopses) >= 10, [c.text for _d, c in synopses]
+    for doc, command in found + synopses:
         where = f"{doc.name}:{command.line}: {command.text!r}"
         for line in command.text.splitlines():
             line = line.split("#")[0]
@@ -114,13 +120,13 @@ def test_the_guides_commands_are_found_and_name_real_tools_and_options() -> None
                 words = part.split()
                 if not words or words[0] == "cd":
                     continue
-                if words[:2] == ["python", "-m"]:
+                if words[:2] == ["python", "-m"] and "<" not in words[2]:  # not tools.<name>
                     module = ROOT / (words[2].replace(".", "/") + ".py")
                     assert module.exists(), f"{where}: no {module.relative_to(ROOT)}"
                     source = module.read_text(encoding="utf-8")
-                    for option in (w for w in words[3:] if w.startswith("--")):
+                    for option in re.findall(r"--[\w-]+", " ".join(words[3:])):
                         assert f'"{option}"' in source, f"{where}: {words[2]} has no {option}"
-                else:
+                elif words[:2] != ["python", "-m"]:
                     assert shutil.which(words[0]) or (Path(sys.executable).parent
                                                       / words[0]).exists(), \
                         f"{where}: {words[0]} is not installed"
