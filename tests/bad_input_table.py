@@ -33,7 +33,7 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -1524,18 +1524,67 @@ def table(outcomes: list[tuple[Case, Outcome]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def check_group(all_cases: Iterable[Case], spec: str, arg: str,
+                run_case: Callable[[Case], Outcome], known: dict[str, str],
+                known_file: str) -> None:
+    """Run the cases of one argument ``arg`` of one spec and compare with the known list
+    (case id → the outcome kind it is listed with): fail on an outcome that is neither
+    right, clear nor listed so, and on a listed case that is now right or clear."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    problems, fixed = [], []
+    for case in all_cases:
+        if (case.spec, case.arg) != (spec, arg):
+            continue
+        outcome = run_case(case)
+        listed = known.get(case.id)
+        if outcome.kind in ("ok", "clear"):
+            if listed is not None:
+                fixed.append(case.id)
+        elif outcome.kind != listed:
+            problems.append(f"{outcome.kind}: {case.id}: {outcome.detail[:300]}")
+    assert problems == [], "\n".join(problems)
+    assert fixed == [], f"now right or clear: strike from {known_file}: {fixed}"
+
+
+def check_probed(names: list[str], covered: Callable[[str], bool], at_least: int,
+                 fix: str) -> None:
+    """Every one of ``names`` (more than ``at_least``) has a spec; ``fix`` says where."""
+    assert len(names) > at_least
+    missing = [n for n in names if not covered(n)]
+    assert missing == [], f"{fix}: {missing}"
+
+
+def check_classes(all_cases: list[Case], needed: list[str]) -> None:
+    """The table holds at least 1500 cases and a case of every class in ``needed``."""
+    assert len(all_cases) >= 1500
+    classes = {c.cls for c in all_cases}
+    for name in needed:
+        assert name in classes, name
+
+
+def report(all_cases: Iterable[Case],
+           run_case: Callable[[Case], Outcome]) -> list[tuple[Case, Outcome]]:
+    """Run every case (figures off screen) and print the class table, the time taken and
+    each case whose outcome is not a right result or a clear error (every case with
+    ``-v``); return the outcomes. Both tables' ``main`` report through it."""
     import matplotlib
 
     matplotlib.use("Agg")
     t0 = time.perf_counter()
-    outcomes = [(c, run(c)) for c in cases()]
+    outcomes = [(c, run_case(c)) for c in all_cases]
     print(table(outcomes))
     print(f"\n{len(outcomes)} cases in {time.perf_counter() - t0:.1f} s")
     verbose = "-v" in sys.argv
     for c, o in outcomes:
         if o.kind not in ("ok", "clear") or verbose:
             print(f"{o.kind:8} {c.id}: {o.detail[:300]}")
+    return outcomes
+
+
+def main() -> int:
+    outcomes = report(cases(), run)
     if "--write-known" in sys.argv:
         from pathlib import Path
 

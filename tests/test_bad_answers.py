@@ -10,6 +10,7 @@ be listed at all.
 from pathlib import Path
 
 import bad_answer_table as table
+import bad_input_table as checks
 import pytest
 
 KNOWN_FILE = Path(__file__).with_name("bad_answer_known.txt")
@@ -26,22 +27,16 @@ def _known() -> dict[str, tuple[str, str]]:
 
 
 def test_every_checker_quiz_class_and_exercise_is_probed():
-    names = [*table.public_names(), *table.exercise_names()]
-    assert len(names) > 40
-    missing = [n for n in names if not table.covered(n)]
-    assert missing == [], f"no bad-answer spec (add one to bad_answer_table.py): {missing}"
+    checks.check_probed([*table.public_names(), *table.exercise_names()], table.covered, 40,
+                        "no bad-answer spec (add one to bad_answer_table.py)")
 
 
 def test_the_table_is_large_and_covers_both_sides():
-    cases = table.cases()
-    assert len(cases) >= 1500
-    classes = {c.cls for c in cases}
-    for needed in ["strings", "decimal comma", "Decimal", "Fraction", "None", "nested",
-                   "NaN/inf", "10**400", "bools", "NumPy scalars", "masked arrays",
-                   "generators", "huge", "weird objects", "typed text",
-                   "teacher: duplicates", "teacher: letters", "teacher: NaN/inf",
-                   "teacher: None", "teacher: strings"]:
-        assert needed in classes, needed
+    checks.check_classes(table.cases(), [
+        "strings", "decimal comma", "Decimal", "Fraction", "None", "nested", "NaN/inf",
+        "10**400", "bools", "NumPy scalars", "masked arrays", "generators", "huge",
+        "weird objects", "typed text", "teacher: duplicates", "teacher: letters",
+        "teacher: NaN/inf", "teacher: None", "teacher: strings"])
 
 
 def test_the_known_list_has_reasons_and_no_silent_case():
@@ -58,20 +53,5 @@ _SPECS = sorted({(c.spec, c.arg) for c in table.cases()})
 
 @pytest.mark.parametrize(("spec", "arg"), _SPECS, ids=[f"{s}-{a}" for s, a in _SPECS])
 def test_bad_answers(spec, arg):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    known = _known()
-    problems, fixed = [], []
-    for case in table.cases():
-        if (case.spec, case.arg) != (spec, arg):
-            continue
-        outcome = table.run(case)
-        listed = known.get(case.id, (None, ""))[0]
-        if outcome.kind in ("ok", "clear"):
-            if listed is not None:
-                fixed.append(case.id)
-        elif outcome.kind != listed:
-            problems.append(f"{outcome.kind}: {case.id}: {outcome.detail[:300]}")
-    assert problems == [], "\n".join(problems)
-    assert fixed == [], f"now right or clear: strike from {KNOWN_FILE.name}: {fixed}"
+    known = {case_id: kind for case_id, (kind, _reason) in _known().items()}
+    checks.check_group(table.cases(), spec, arg, table.run, known, KNOWN_FILE.name)

@@ -256,21 +256,15 @@ def _known() -> dict[str, str]:
 
 
 def test_every_public_name_is_probed():
-    names = table.public_names()
-    assert len(names) > 80
-    missing = [n for n in names if not table.covered(n)]
-    assert missing == [], f"public names with no bad-input spec (add one to SPECS): {missing}"
+    table.check_probed(table.public_names(), table.covered, 80,
+                       "public names with no bad-input spec (add one to SPECS)")
 
 
 def test_the_table_is_large_and_covers_every_class():
-    cases = table.cases()
-    assert len(cases) >= 1500
-    classes = {c.cls for c in cases}
-    for needed in ["mismatched lengths", "empty", "None", "strings", "bools", "nested",
-                   "2-D/3-D", "NaN/inf", "2**70", "10**400", "1e308", "subnormals", "complex",
-                   "int8 overflow", "Decimal", "Fraction", "generators", "NumPy scalars",
-                   "masked arrays", "large sizes"]:
-        assert needed in classes
+    table.check_classes(table.cases(), [
+        "mismatched lengths", "empty", "None", "strings", "bools", "nested", "2-D/3-D",
+        "NaN/inf", "2**70", "10**400", "1e308", "subnormals", "complex", "int8 overflow",
+        "Decimal", "Fraction", "generators", "NumPy scalars", "masked arrays", "large sizes"])
 
 
 _GROUPS = table.groups(0)
@@ -283,23 +277,7 @@ def test_bad_inputs(spec, arg):
 
 def check_group(spec, arg):
     """Run every bad value of one argument of one function; compare with the known list."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    known = _known()
-    problems, fixed = [], []
-    for case in table.cases():
-        if (case.spec, case.arg) != (spec, arg):
-            continue
-        outcome = table.run(case)
-        expected_bad = known.get(case.id)
-        if outcome.kind in ("ok", "clear"):
-            if expected_bad is not None:
-                fixed.append(case.id)
-        elif outcome.kind != expected_bad:
-            problems.append(f"{outcome.kind}: {case.id}: {outcome.detail[:300]}")
-    assert problems == [], "\n".join(problems)
-    assert fixed == [], f"now right or clear: strike from {KNOWN_FILE.name}: {fixed}"
+    table.check_group(table.cases(), spec, arg, table.run, _known(), KNOWN_FILE.name)
 
 
 def test_the_known_list_only_names_real_cases():

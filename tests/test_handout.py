@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 
 from tools import handout
-from tools.browser import CHROMIUM, need
+from tools.browser import CHROMIUM, need, playwright_importable
 
 A4 = (595.0, 842.0)  # points: 210 × 297 mm
 
 
 def test_the_handout_is_one_a4_page(tmp_path: Path) -> None:
     need(f"Chromium at {CHROMIUM}", Path(CHROMIUM).exists())
+    need("the playwright package", playwright_importable())
     pdf = handout.build(tmp_path / "handout.pdf").read_bytes()
     leaves = re.findall(rb"/Type\s*/Page(?!s)\b", pdf)  # page objects, not the page tree
     assert len(leaves) == 1, f"{len(leaves)} pages"

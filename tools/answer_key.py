@@ -28,7 +28,6 @@ from pathlib import Path
 import nbformat
 
 from tools._paths import ROOT
-from tools.lessons import SECTION_TIME
 
 OUT = ROOT / "docs" / "answer_keys"
 SOLUTION_BLOCK = "<details><summary>Show solution"
@@ -65,25 +64,6 @@ def without_answers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     drop = set(answer_cells(nb))
     nb.cells = [cell for index, cell in enumerate(nb.cells) if index not in drop]
     return nb
-
-
-def _prompt(nb: nbformat.NotebookNode, number: int) -> str:
-    """The exercise's prompt as the lesson words it, from its ``### Your turn N`` heading
-    (the ``## Your turn`` heading, the section's time under it and any end of the sections
-    before, written in the same cell, dropped)."""
-    cells = list(nb.cells)
-    by_id = {c.get("id"): c for c in cells}
-    cell = by_id.get(f"ex{number}-prompt")
-    if cell is None:
-        at = next(i for i, c in enumerate(cells) if c.get("id") == f"ex{number}")
-        cell = next(c for c in reversed(cells[:at]) if c.cell_type == "markdown")
-    lines = cell.source.splitlines()
-    # a prompt cell may also close the sections before it: the prompt starts at its ###
-    lines = lines[next((i for i, line in enumerate(lines) if line.startswith("### ")), 0):]
-    lines = [line for line in lines
-             if not re.match(r"^##\s", line) and not SECTION_TIME.match(line)]
-    text = "\n".join(lines).strip()
-    return re.sub(r"^###\s+", "", text)  # the lesson's "### Your turn 1 · …" as a first line
 
 
 def _lesson_scope(nb: nbformat.NotebookNode) -> dict:
@@ -131,6 +111,7 @@ def render(stem: str) -> str:
     nb = nbformat.read(lesson.path, as_version=4)
     calls = mistakes.exercise_calls()
     namespace = {**mistakes.lesson_namespace(), **_lesson_scope(nb)}
+    from tools.exercise_cells import prompt
     from tools.nbgrader_course import exercises as course_exercises
 
     setups = {e.number: e.setup for e in course_exercises(lesson.path)}
@@ -145,7 +126,8 @@ def render(stem: str) -> str:
         exec(ex.solution_code, scope)
         verdict = " ".join(str(calls[(lesson.code, ex.number)](scope["answer"])).split())
         value = " ".join(mistakes._answer_text(scope["answer"]).strip("`").split())
-        out += [f"## Exercise {ex.number}", "", _quote(_prompt(nb, ex.number)), "",
+        task = re.sub(r"^###\s+", "", prompt(nb, ex.number))  # "Your turn 1 · …" first
+        out += [f"## Exercise {ex.number}", "", _quote(task), "",
                 f"**Answer.** `{value}` "
                 f"(the checker: {verdict})", "",
                 "**Worked solution.** " + (ex.explanation or "(see the code)"), "",

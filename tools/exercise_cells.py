@@ -31,12 +31,55 @@ import nbformat
 
 from lessons_lib.exercises import Exercise, exercises_of
 from tools._paths import ROOT, lessons
+from tools.lessons import SECTION_TIME
 
 EXERCISE_ID = re.compile(r"^ex(\d+)$")
 WRONG_ID = re.compile(r"^ex(\d+)-wrong(?:-\d+)?$")
 CHECK_ID = re.compile(r"^ex(\d+)-check$")
 SOLUTION = "<details><summary>Show solution</summary>"
 ANSWER_LINE = re.compile(r"^answer\s*=\s*\.\.\.")
+
+
+YOUR_TURN = re.compile(r"^###\s+Your turn\b.*$", re.M)
+DATA_ID = re.compile(r"^ex(\d+)-data$")
+
+
+def prompt(nb: nbformat.NotebookNode, number: int) -> str:
+    r"""Exercise ``number``'s task as the lesson words it: from its ``### Your turn N · …``
+    heading (kept, as the first line) to the end of its prompt cell (``exN-prompt``, or the
+    last Markdown cell before ``exN``); text before that heading belongs to the section
+    before, and ``##`` section headings and their time lines are dropped.
+
+    Examples
+    --------
+    >>> md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     md("## Misconceptions\n\n* not this\n\n## Your turn\n\n"
+    ...        "### Your turn 1 · Add\n\nCompute **2 + 2**."), code("answer = ...")])
+    >>> nb.cells[1].id = "ex1"
+    >>> print(prompt(nb, 1))
+    ### Your turn 1 · Add
+    <BLANKLINE>
+    Compute **2 + 2**.
+    """
+    cells = list(nb.cells)
+    cell = next((c for c in cells if c.get("id") == f"ex{number}-prompt"), None)
+    if cell is None:
+        at = next(i for i, c in enumerate(cells) if c.get("id") == f"ex{number}")
+        cell = next(c for c in reversed(cells[:at]) if c.cell_type == "markdown")
+    text = cell.source
+    headings = list(YOUR_TURN.finditer(text))
+    if headings:
+        text = text[headings[-1].start():]
+    lines = [line for line in text.splitlines()
+             if not re.match(r"^##\s", line) and not SECTION_TIME.match(line)]
+    return "\n".join(lines).strip()
+
+
+def data_cells(nb: nbformat.NotebookNode, number: int) -> list[str]:
+    """The sources of exercise ``number``'s data cells (``exN-data``: what it is given)."""
+    return [c.source for c in nb.cells
+            if (m := DATA_ID.match(str(c.get("id", "")))) and int(m.group(1)) == number]
 
 
 def solution_markdown(ex: Exercise) -> str:

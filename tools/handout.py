@@ -4,22 +4,19 @@ Usage::
 
     python -m tools.handout --out _build/handout.pdf
 
-Renders ``docs/handout.md`` (mistune, as nbconvert does) into an HTML page laid out for
-A4 (two columns, 9.4 pt type, 10 mm margins) and prints it with headless Chromium
-(``--print-to-pdf``, no header or footer). :func:`pages` counts the pages of a PDF;
+Renders ``docs/handout.md`` into an HTML page laid out for A4 (two columns, 9.4 pt type,
+10 mm margins) and prints it with headless Chromium (``tools/printing.py``: the parts the
+printed pages share; :func:`tools.printing.pages` counts the pages of a PDF).
 ``tests/test_handout.py`` proves the handout is one page.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import subprocess
-import tempfile
 from pathlib import Path
 
 from tools._paths import ROOT
-from tools.browser import CHROMIUM, CHROMIUM_ARGS
+from tools.printing import markdown, page, pages, print_pdfs
 
 SOURCE = ROOT / "docs" / "handout.md"
 CSS = """
@@ -35,40 +32,14 @@ code { font-size: 8pt; }
 """
 
 
-def html(markdown: str) -> str:
-    """The handout as a self-contained A4 page."""
-    import mistune
-
-    body = mistune.create_markdown(escape=False, plugins=["table"])(markdown)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>Handout</title><style>{CSS}</style></head><body>{body}</body></html>")
-
-
-def pages(pdf: bytes) -> int:
-    """The page count a PDF's page tree states (``/Type /Pages … /Count N``).
-
-    Examples
-    --------
-    >>> pages(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-    1
-    """
-    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
-    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
-    if not counts:
-        raise ValueError("no page tree found in the PDF")
-    return max(counts)
+def html(text: str) -> str:
+    """The handout (Markdown ``text``) as a self-contained A4 page."""
+    return page("Handout", CSS, markdown(text))
 
 
 def build(out: Path, source: Path = SOURCE) -> Path:
     """Print ``source`` to the PDF ``out``; return ``out``."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "handout.html"
-        page.write_text(html(source.read_text(encoding="utf-8")), encoding="utf-8")
-        subprocess.run([CHROMIUM, *CHROMIUM_ARGS, "--headless", "--no-pdf-header-footer",
-                        f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out.resolve()}",
-                        page.as_uri()], check=True, capture_output=True, timeout=180)
-    return out
+    return print_pdfs({out: html(source.read_text(encoding="utf-8"))})[0]
 
 
 def main(argv: list[str] | None = None) -> int:
