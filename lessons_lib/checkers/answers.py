@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from lessons_lib.checkers.feedback import NOT_ATTEMPTED, Feedback, Rejected, wrong
-from lessons_lib.formatting import format_number, format_vector
+from lessons_lib.formatting import _format_number
 
 __all__ = ["ECHO_LIMIT", "MAX_ENTRIES", "clip", "decimal_comma", "guard", "is_placeholder",
            "quoted", "show", "to_array", "to_number"]
@@ -248,24 +248,31 @@ def quoted(answer: object) -> str:
     return clip(repr(answer))
 
 
+def _numbers(row: NDArray[np.float64]) -> str:
+    """A row of floats as ``[1, 2.25]``; ValueError for a NaN or infinity in it."""
+    return "[" + ", ".join(_format_number(x, 4, trim=True) for x in row.tolist()) + "]"
+
+
 def show(value: object) -> str:
     """A number, vector or small matrix as feedback writes it: 4 decimals at most, − for minus.
 
     Examples
     --------
-    >>> show(0.5), show(-2), show([1, 2.25]), show(list(range(10)))
-    ('0.5', '−2', '[1, 2.25]', '[0, 1, 2, 3, 4, 5, …]')
+    >>> show(0.5), show(-2), show([1, 2.25]), show(list(range(10))), show(float("nan"))
+    ('0.5', '−2', '[1, 2.25]', '[0, 1, 2, 3, 4, 5, …]', 'NaN (not a number)')
     """
     if isinstance(value, (numbers.Real, np.generic)) and not isinstance(value, bool):
         number = value if isinstance(value, int) else float(np.asarray(value, dtype=float))
-        return format_number(number, 4, trim=True)
+        if isinstance(number, float) and not math.isfinite(number):
+            return quoted(number)  # a learner's NaN, in words
+        return _format_number(number, 4, trim=True)
     array = np.asarray(value, dtype=float)
     if array.ndim == 1:
         if array.size > 8:  # quote the start of a long answer, never all of it
-            return format_vector(array[:6].tolist(), 4)[:-1] + ", …]"
-        return format_vector(array.tolist(), 4)
+            return _numbers(array[:6])[:-1] + ", …]"
+        return _numbers(array)
     if array.ndim == 2 and array.size <= 16:  # a small matrix, on one line, as typed
-        return "[" + ", ".join(format_vector(row.tolist(), 4) for row in array) + "]"
+        return "[" + ", ".join(_numbers(row) for row in array) + "]"
     return np.array2string(array, precision=4, suppress_small=True, threshold=30)
 
 
