@@ -225,8 +225,6 @@ NOT_YET = {
     "build_form": "an item's tolerance and answer: given_number, then format_number",
     "require": "as build_form (it builds the form)",
     "score_form": "as build_form (it builds the form)",
-    "check_clip": "max_norm: given_number, then format_number in a hint",
-    "check_sigmoid": "z: given_number, then format_number in a hint",
     "sigmoid_svg": "z: as_number, then format_number",
     "weighted_sum_working": "DotWorking.with_bias formats checked numbers with format_number",
     "neuron": "as weighted_sum_working (its working)",

@@ -12,7 +12,7 @@ from lessons_lib.checkers.answers import guard, to_number
 from lessons_lib.checkers.feedback import Feedback
 from lessons_lib.checkers.general import check_vector, scalar_verdict
 from lessons_lib.checkers.givens import given_number, given_table
-from lessons_lib.formatting import format_number
+from lessons_lib.formatting import _format_number, format_number
 
 __all__ = ["check_clip", "check_sigmoid"]
 
@@ -31,7 +31,7 @@ def check_sigmoid(answer: object, z: float) -> Feedback:
     z = given_number(z, "z")
     expected = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
     hints: list[tuple[float, str]] = [
-        (z, f"{format_number(z, 4)} is z itself, the weighted sum. Apply the activation: "
+        (z, f"{_format_number(z, 4)} is z itself, the weighted sum. Apply the activation: "
             "σ(z) = 1 / (1 + e^(−z))."),
         (max(z, 0.0), "that is ReLU(z) = max(0, z); this neuron uses the sigmoid σ(z)."),
     ]
@@ -72,7 +72,7 @@ def check_clip(answer: object, g: Sequence[float], max_norm: float) -> Feedback:
                                       "max_norm: g · max_norm/‖g‖."))
     if length > max_norm:
         hints.append((vg, f"‖g‖ = √(g·g) = {format_number(length, 4, trim=True)} is more than "
-                          f"max_norm = {format_number(max_norm, 4, trim=True)}, so g must be "
+                          f"max_norm = {_format_number(max_norm, 4, trim=True)}, so g must be "
                           "scaled down to that length."))
     if length <= max_norm:
         hints.append((vg * (max_norm / length) if length else vg,
