@@ -441,8 +441,11 @@ def attention_output(weights: ArrayLike, V: ArrayLike) -> FloatArray:
     >>> attention_output([[0.75, 0.25]], [[1.0, 0.0], [0.0, 1.0]])
     array([[0.75, 0.25]])
     """
-    w = as_matrix(weights, "weights", "query")
-    v = as_matrix(V, "V", "key")
+    return _output(as_matrix(weights, "weights", "query"), as_matrix(V, "V", "key"))
+
+
+def _output(w: FloatArray, v: FloatArray) -> FloatArray:
+    """:func:`attention_output` of tables checked already (:func:`as_matrix`)."""
     if w.shape[1] != v.shape[0]:
         raise ValueError(
             f"weights has {w.shape[1]} columns (one per key) but V has {v.shape[0]} rows "

@@ -236,8 +236,6 @@ NOT_YET = {
     "plot_law_of_cosines": "a, b: as_vector, then angle_between / norm again",
     "dot_properties": "a, b, c: as_vector, then dot / add / scale for each law",
     "compare_dot_vs_cosine": "X, q: checked, then raw_scores / cosine_scores again",
-    "multi_head_attention": "Q, K, V: as_matrix, then split_heads' as_matrix('X')",
-    "permutation_demo": "Q, K, V: as_matrix, then attention again",
     "layer_collapse_demo": "z: relu / sigmoid of a computed table, twice",
 }
 
