@@ -228,14 +228,15 @@ NOT_YET = {
     "sigmoid_svg": "z: as_number, then format_number",
     "weighted_sum_working": "DotWorking.with_bias formats checked numbers with format_number",
     "neuron": "as weighted_sum_working (its working)",
-    "clip_by_norm": "g: as_vector, then norm and scale again",
+    "clip_by_norm": "g: as_vector, then dot(g, g) again (its large-vector bits must stay)",
     "clip_working": "g: as_vector, then norm_working / format_vector again",
     "scalar_projection": "a, b: _floats, then as_vector again for the exact integer a·b",
     "plot_vectors": "each vector: as_vector, then format_vector for its label",
     "plot_projection": "a, b: as_vector, then project_onto and format_vector again",
     "plot_law_of_cosines": "a, b: as_vector, then angle_between / norm again",
     "dot_properties": "a, b, c: as_vector, then dot / add / scale for each law",
-    "compare_dot_vs_cosine": "X, q: checked, then raw_scores / cosine_scores again",
+    "compare_dot_vs_cosine": "by design: it times the public raw_scores and cosine_scores, "
+                             "each call checking X and q as a learner's call would",
     "layer_collapse_demo": "z: relu / sigmoid of a computed table, twice",
 }
 
