@@ -51,7 +51,7 @@ from lessons_lib._validate import (
     same_length,
 )
 from lessons_lib.formatting import format_number
-from lessons_lib.working import DotWorking, dot_working, relation, shown_value
+from lessons_lib.working import DotWorking, _dot_working, relation, shown_value
 
 __all__ = [
     "ScoreWorking",
@@ -143,8 +143,11 @@ def attention_scores(Q: ArrayLike, K: ArrayLike, *, scale: bool = True) -> Float
     >>> attention_scores(np.eye(4), np.eye(4)).shape
     (4, 4)
     """
-    q = as_matrix(Q, "Q", "query")
-    k = as_matrix(K, "K", "key")
+    return _scores(as_matrix(Q, "Q", "query"), as_matrix(K, "K", "key"), scale)
+
+
+def _scores(q: FloatArray, k: FloatArray, scale: bool) -> FloatArray:
+    """:func:`attention_scores` of tables checked already (:func:`as_matrix`)."""
     if q.shape[1] != k.shape[1]:
         raise ValueError(
             f"Q has rows of {q.shape[1]} numbers but K has rows of {k.shape[1]} "
@@ -402,7 +405,14 @@ def attention_weights(Q: ArrayLike, K: ArrayLike, *, scale: bool = True,
     array([[1. , 0. ],
            [0.5, 0.5]])
     """
-    scores = attention_scores(Q, K, scale=scale)
+    return _weights(as_matrix(Q, "Q", "query"), as_matrix(K, "K", "key"), scale, mask,
+                    temperature)
+
+
+def _weights(q: FloatArray, k: FloatArray, scale: bool, mask: object,
+             temperature: object) -> FloatArray:
+    """:func:`attention_weights` of tables checked already (:func:`as_matrix`)."""
+    scores = _scores(q, k, scale)
     if mask is not None:
         m = _check_mask(mask, (scores.shape[0], scores.shape[1]))
         scores = np.where(m, scores, -np.inf)
@@ -431,8 +441,11 @@ def attention_output(weights: ArrayLike, V: ArrayLike) -> FloatArray:
     >>> attention_output([[0.75, 0.25]], [[1.0, 0.0], [0.0, 1.0]])
     array([[0.75, 0.25]])
     """
-    w = as_matrix(weights, "weights", "query")
-    v = as_matrix(V, "V", "key")
+    return _output(as_matrix(weights, "weights", "query"), as_matrix(V, "V", "key"))
+
+
+def _output(w: FloatArray, v: FloatArray) -> FloatArray:
+    """:func:`attention_output` of tables checked already (:func:`as_matrix`)."""
     if w.shape[1] != v.shape[0]:
         raise ValueError(
             f"weights has {w.shape[1]} columns (one per key) but V has {v.shape[0]} rows "
@@ -465,14 +478,15 @@ def attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike, *, scale: bool = True,
            [2.69, 7.31]])
     """
     v = as_matrix(V, "V", "key")
-    k_rows = as_matrix(K, "K", "key").shape[0]
-    if k_rows is not None and v.shape[0] != k_rows:
+    k = as_matrix(K, "K", "key")
+    k_rows = k.shape[0]
+    if v.shape[0] != k_rows:
         raise ValueError(
             f"V has {v.shape[0]} rows but K has {k_rows} rows. Each key needs its own value "
             "row (same token, same order), so V and K must have the same number of rows. "
             "Check that V and K were built from the same tokens."
         )
-    weights = attention_weights(Q, K, scale=scale, mask=mask)
+    weights = _weights(as_matrix(Q, "Q", "query"), k, scale, mask, 1.0)
     check_finite(v, "V")
     with np.errstate(over="ignore", invalid="ignore"):
         return _no_overflow(weights @ v, "weights @ V"), weights
@@ -543,7 +557,7 @@ def score_working(q: VectorLike, k: VectorLike, *, decimals: int = 4) -> ScoreWo
     vq, vk = as_vector(q, "q"), as_vector(k, "k")
     same_length(vq, vk, names=("q", "k"), what="an attention score")
     with overflow_named("q·k"):
-        working = dot_working(vq, vk)
+        working = _dot_working(vq, vk)
     d_k = len(vq)
     return ScoreWorking(working, d_k, float(working.total) / math.sqrt(d_k), decimals)
 

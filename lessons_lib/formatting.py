@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from lessons_lib._validate import as_number, as_vector
+from lessons_lib._validate import Number, as_number, as_vector
 
 __all__ = ["decimals_needed", "format_cell", "format_fixed", "format_number", "format_vector"]
 
@@ -57,6 +57,11 @@ def format_number(x: float | int, decimals: int = 2, trim: bool = False) -> str:
     """
     if not (isinstance(x, int) and not isinstance(x, bool)):
         x = as_number(x, "x")
+    return _format_number(x, decimals, trim)
+
+
+def _format_number(x: Number, decimals: int = 2, trim: bool = False) -> str:
+    """:func:`format_number` of a number checked already (an ``int`` or a ``float``)."""
     if isinstance(x, int):
         text = str(x)
     else:
@@ -95,7 +100,11 @@ def format_fixed(x: float | int, decimals: int = 2) -> str:
     >>> format_fixed(-0.02)
     '−0.02'
     """
-    exact = as_number(x, "x")
+    return _format_fixed(as_number(x, "x"), decimals)
+
+
+def _format_fixed(exact: Number, decimals: int = 2) -> str:
+    """:func:`format_fixed` of a number checked already."""
     if isinstance(exact, int):  # every digit of a whole number, even past 2**53
         text = str(exact) + ("." + "0" * decimals if decimals > 0 else "")
         return text.replace("-", MINUS)
@@ -127,7 +136,7 @@ def format_cell(x: float | int, decimals: int = 2) -> str:
     smallest = "." + "0" * (decimals - 1) + "1" if decimals > 0 else "1"
     if abs(value) < 0.5 * 10.0 ** -decimals:
         return f"<{smallest}" if value > 0 else f">{MINUS}{smallest}"
-    return format_fixed(exact, decimals)
+    return _format_fixed(exact, decimals)
 
 
 def decimals_needed(*vectors: Iterable[float | int], lo: int = 2, hi: int = 6) -> int:
@@ -145,10 +154,15 @@ def decimals_needed(*vectors: Iterable[float | int], lo: int = 2, hi: int = 6) -
     >>> decimals_needed([1, 2], [3, 4])
     2
     """
+    return _decimals_needed(*(as_vector(v, "vectors") for v in vectors), lo=lo, hi=hi)
+
+
+def _decimals_needed(*vectors: list[Number], lo: int = 2, hi: int = 6) -> int:
+    """:func:`decimals_needed` of vectors checked already (lists of ints and floats)."""
     total = 0
     for v in vectors:
         places = 0
-        for x in as_vector(v, "vectors"):
+        for x in v:
             if isinstance(x, float) and not x.is_integer():
                 text = repr(x)
                 places = max(places, len(text.split(".")[1]) if "." in text and "e" not in text
@@ -169,5 +183,5 @@ def format_vector(values: Iterable[float | int], decimals: int = 2, trim: bool =
     >>> format_vector([0.1 + 0.2, -1.5], trim=False)
     '[0.30, −1.50]'
     """
-    values = as_vector(values, "values")
-    return "[" + ", ".join(format_number(v, decimals, trim) for v in values) + "]"
+    checked = as_vector(values, "values")
+    return "[" + ", ".join(_format_number(v, decimals, trim) for v in checked) + "]"

@@ -71,6 +71,15 @@ def _safe(length: float) -> bool:
     return _SAFE[0] < length < _SAFE[1]
 
 
+def _large_dot_and_length(xa: FloatVector, xb: FloatVector) -> tuple[float, float] | None:
+    """(a·b, ‖b‖) of two large vectors by NumPy; None when ‖b‖ is outside the safe range."""
+    nb = _length(xb, True)
+    if not _safe(nb):
+        return None
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(np.dot(xa, xb)), nb
+
+
 def _no_underflow(ab: float, xa: FloatVector) -> bool:
     """Whether a·b from ``np.dot`` can be trusted: it is far from the underflow range, or
     ‖a‖ is safe (then ‖b‖ is too, and a·b is tiny only because the vectors nearly cancel).
@@ -221,14 +230,13 @@ def scalar_projection(a: VectorLike, b: VectorLike) -> float:
     -2.0
     """
     xa, xb, large = _pair(a, b, "a projection")
-    if large:
-        nb = _length(xb, True)
-        if _safe(nb):
-            with np.errstate(over="ignore", invalid="ignore"):
-                ab = float(np.dot(xa, xb))
-                value = ab / nb
-            if math.isfinite(value) and _no_underflow(ab, xa):
-                return value
+    found = _large_dot_and_length(xa, xb) if large else None
+    if found is not None:
+        ab, nb = found
+        with np.errstate(over="ignore", invalid="ignore"):
+            value = ab / nb
+        if math.isfinite(value) and _no_underflow(ab, xa):
+            return value
     ub, nb = _unit(xb, large, "b", "projecting onto it")
     if not large and _SAFE[0] < nb < _SAFE[1]:
         try:  # the lesson's formula, a·b / ‖b‖, with a·b exact for whole numbers
@@ -253,14 +261,13 @@ def project_onto(a: VectorLike, b: VectorLike) -> list[float]:
     [0.0, 0.0]
     """
     xa, xb, large = _pair(a, b, "a projection")
-    if large:
-        nb = _length(xb, True)
-        if _safe(nb):
-            with np.errstate(over="ignore", invalid="ignore"):
-                ab = float(np.dot(xa, xb))
-                reach = ab / nb / nb
-                if math.isfinite(reach) and _no_underflow(ab, xa):
-                    return _out(reach * xb, True, "the projection of a onto b")  # type: ignore[return-value]
+    found = _large_dot_and_length(xa, xb) if large else None
+    if found is not None:
+        ab, nb = found
+        with np.errstate(over="ignore", invalid="ignore"):
+            reach = ab / nb / nb
+            if math.isfinite(reach) and _no_underflow(ab, xa):
+                return _out(reach * xb, True, "the projection of a onto b")  # type: ignore[return-value]
     ub, _ = _unit(xb, large, "b", "projecting onto it")
     with np.errstate(over="ignore", invalid="ignore"):
         reach = _dot_units(xa, ub, large)

@@ -28,8 +28,8 @@ import numpy as np
 
 from lessons_lib._validate import Number, as_vector, overflow_named
 from lessons_lib.formatting import format_vector
-from lessons_lib.vectors import dot
-from lessons_lib.working import DotWorking, dot_working
+from lessons_lib.vectors import _dot
+from lessons_lib.working import DotWorking, _dot_working
 
 Matrix = list[list[Number]]
 
@@ -119,7 +119,11 @@ def transpose(M: object, name: str = "M") -> Matrix:
     >>> transpose(transpose([[1, 2], [3, 4]]))
     [[1, 2], [3, 4]]
     """
-    rows = as_rows(M, name)
+    return _transpose(as_rows(M, name))
+
+
+def _transpose(rows: Matrix) -> Matrix:
+    """:func:`transpose` of rows checked already (:func:`as_rows`)."""
     return [list(col) for col in zip(*rows, strict=True)]
 
 
@@ -184,7 +188,7 @@ def matvec(M: object, x: object) -> list[Number]:
     vx = as_vector(x, "x")
     _inner_sizes(len(rows[0]), len(vx), "M", "x", "entries")
     with overflow_named("M x (a row of M times x)"):
-        return [dot(row, vx) for row in rows]
+        return [_dot(row, vx) for row in rows]
 
 
 def matvec_working(M: object, x: object) -> MatVecWorking:
@@ -205,7 +209,7 @@ def matvec_working(M: object, x: object) -> MatVecWorking:
     vx = as_vector(x, "x")
     _inner_sizes(len(rows[0]), len(vx), "M", "x", "entries")
     with overflow_named("M x (a row of M times x)"):
-        workings = tuple(dot_working(row, vx) for row in rows)
+        workings = tuple(_dot_working(row, vx) for row in rows)
     return MatVecWorking(workings, [w.total for w in workings])
 
 
@@ -219,10 +223,10 @@ def matmul(A: object, B: object) -> Matrix:
     >>> matmul([[1, 0, 2]], [[1], [2], [3]])
     [[7]]
     """
-    rows, cols = as_rows(A, "A"), transpose(as_rows(B, "B"), "B")
+    rows, cols = as_rows(A, "A"), _transpose(as_rows(B, "B"))
     _inner_sizes(len(rows[0]), len(cols[0]), "A", "B", "rows")
     with overflow_named("A B (a row of A times a column of B)"):
-        return [[dot(r, c) for c in cols] for r in rows]
+        return [[_dot(r, c) for c in cols] for r in rows]
 
 
 @dataclass(frozen=True)
@@ -289,9 +293,9 @@ def matmul_table(A: object, B: object, *, names: tuple[str, str] = ("A", "B")) -
       [2]
     """
     rows, B_rows = as_rows(A, "A"), as_rows(B, "B")
-    cols = transpose(B_rows, "B")
+    cols = _transpose(B_rows)
     _inner_sizes(len(rows[0]), len(B_rows), "A", "B", "rows")
     with overflow_named("A B (a row of A times a column of B)"):
-        cells = tuple(tuple(dot_working(r, c) for c in cols) for r in rows)
+        cells = tuple(tuple(_dot_working(r, c) for c in cols) for r in rows)
     table = [[w.total for w in row] for row in cells]
     return MatmulTable(rows, B_rows, table, cells, names)

@@ -41,7 +41,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from lessons_lib._validate import as_float_array, as_matrix, check_finite
-from lessons_lib.attention import _no_overflow, attention_output, attention_weights
+from lessons_lib.attention import _no_overflow, _output, _weights
 from lessons_lib.embeddings import _load
 
 __all__ = [
@@ -141,7 +141,11 @@ def split_heads(X: ArrayLike, n_heads: int) -> FloatArray:
     (12, 10, 32)
     """
     x = _finite_matrix(X, "X")
-    h = _heads_count(n_heads, x.shape[1], "X")
+    return _split(x, _heads_count(n_heads, x.shape[1], "X"))
+
+
+def _split(x: FloatArray, h: int) -> FloatArray:
+    """:func:`split_heads` of a finite table checked already, into ``h`` heads."""
     n, d = x.shape
     return x.reshape(n, h, d // h).transpose(1, 0, 2).copy()
 
@@ -259,10 +263,10 @@ def multi_head_attention(Q: ArrayLike, K: ArrayLike, V: ArrayLike,
             f"K has {k.shape[0]} rows but V has {v.shape[0]}: each key token needs its own "
             "value row. Build K and V from the same tokens."
         )
-    _heads_count(n_heads, q.shape[1], "Q, K and V each")
-    qs, ks, vs = (split_heads(m, n_heads) for m in (q, k, v))
-    weights = np.stack([attention_weights(qh, kh) for qh, kh in zip(qs, ks, strict=True)])
-    outputs = np.stack([attention_output(w, vh) for w, vh in zip(weights, vs, strict=True)])
+    h = _heads_count(n_heads, q.shape[1], "Q, K and V each")
+    qs, ks, vs = (_split(m, h) for m in (q, k, v))
+    weights = np.stack([_weights(qh, kh, True, None, 1.0) for qh, kh in zip(qs, ks, strict=True)])
+    outputs = np.stack([_output(w, vh) for w, vh in zip(weights, vs, strict=True)])
     return MultiHeadResult(concat_heads(outputs), weights, outputs)
 
 
@@ -444,10 +448,10 @@ def permutation_demo(Q: ArrayLike, K: ArrayLike, V: ArrayLike, order: list[int]
             "Build them from the same tokens."
         )
     perm = _order(order, n)
-    weights = attention_weights(q, k)
-    out = attention_output(weights, v)
-    shuffled = attention_weights(q[perm], k[perm])
-    shuffled_out = attention_output(shuffled, v[perm])
+    weights = _weights(q, k, True, None, 1.0)
+    out = _output(weights, v)
+    shuffled = _weights(q[perm], k[perm], True, None, 1.0)
+    shuffled_out = _output(shuffled, v[perm])
     gap = float(np.abs(shuffled - weights[perm][:, perm]).max())
     gap_out = float(np.abs(shuffled_out - out[perm]).max())
     return PermutationDemo(perm, weights, shuffled, gap, gap_out)

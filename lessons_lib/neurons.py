@@ -37,8 +37,8 @@ from lessons_lib._validate import (
     same_length,
 )
 from lessons_lib.formatting import format_number, format_vector
-from lessons_lib.vectors import dot
-from lessons_lib.working import dot_working
+from lessons_lib.vectors import _dot
+from lessons_lib.working import _dot_working
 
 __all__ = [
     "HOUSE_FEATURES",
@@ -124,8 +124,15 @@ def weighted_sum(w: VectorLike, x: VectorLike, b: float = 0.0) -> float:
     """
     vw, vx = as_vector(w, "w"), as_vector(x, "x")
     same_length(vw, vx, names=("w", "x"), what="a weighted sum")
+    return _weighted_sum(vw, vx, b)[0]
+
+
+def _weighted_sum(vw: list[Number], vx: list[Number], b: object) -> tuple[float, Number]:
+    """(w·x + b, the bias checked) for w and x checked already, of one length."""
     with overflow_named("w·x"):
-        return finite_result(float(dot(vw, vx)) + _bias(b), "w·x + b")
+        wx = float(_dot(vw, vx))
+        bias = as_number(b, "b")
+        return finite_result(wx + float(bias), "w·x + b"), bias
 
 
 def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
@@ -150,13 +157,19 @@ def weighted_sum_working(w: VectorLike, x: VectorLike, b: float = 0.0, *,
     vw, vx = as_vector(w, "w"), as_vector(x, "x")
     same_length(vw, vx, names=("w", "x"), what="a weighted sum")
     (bias,) = as_vector([b], "b")  # an int stays exact, like the products
+    return _weighted_sum_working(vw, vx, bias, decimals)
+
+
+def _weighted_sum_working(vw: list[Number], vx: list[Number], bias: Number,
+                          decimals: int | None) -> str:
+    """:func:`weighted_sum_working` of w, x and b checked already."""
     if bias == 0:
         with overflow_named("w·x"):
-            return str(dot_working(vw, vx, decimals=decimals))
+            return str(_dot_working(vw, vx, decimals=decimals))
     if isinstance(bias, float):  # one float anywhere: every result gets the same places
         vw = [float(v) for v in vw]
     with overflow_named("w·x"):
-        work = dot_working(vw, vx, decimals=decimals)
+        work = _dot_working(vw, vx, decimals=decimals)
     finite_result(float(work.total + bias), "w·x + b")
     return work.with_bias(bias)
 
@@ -246,9 +259,10 @@ def neuron(w: VectorLike, x: VectorLike, b: float = 0.0) -> NeuronOutput:
     0.8808
     """
     vw, vx = as_vector(w, "w"), as_vector(x, "x")
-    z = weighted_sum(vw, vx, b)
-    return NeuronOutput(vw, vx, _bias(b), z, float(sigmoid(z)),
-                        weighted_sum_working(vw, vx, b))
+    same_length(vw, vx, names=("w", "x"), what="a weighted sum")
+    z, bias = _weighted_sum(vw, vx, b)
+    return NeuronOutput(vw, vx, float(bias), z, float(sigmoid(z)),
+                        _weighted_sum_working(vw, vx, bias, None))
 
 
 def house_prices(n: int = 12, seed: int = 0) -> tuple[NDArray[np.float64], NDArray[np.float64]]:

@@ -195,6 +195,12 @@ def dot(a: VectorLike, b: VectorLike) -> Number:
         return large
     va, vb = as_vector(a, "a"), as_vector(b, "b")
     same_length(va, vb)
+    return _dot(va, vb)
+
+
+def _dot(va: list[Number], vb: list[Number]) -> Number:
+    """:func:`dot` of two vectors checked already, of one length: exact for ints, else
+    summed left to right."""
     if _all_int(va, vb):
         return sum(x * y for x, y in zip(va, vb, strict=True))
     return finite_result(sum_left_to_right(va, vb), "a·b")
@@ -270,7 +276,11 @@ def norm(a: VectorLike) -> float:
             return length
         as_large_array(a, "a")  # names a NaN or infinity inside, if there is one
         return finite_result(large_length(x), "‖a‖")
-    va = as_vector(a, "a")
+    return _norm(as_vector(a, "a"))
+
+
+def _norm(va: list[Number]) -> float:
+    """:func:`norm` of a vector checked already."""
     try:
         length = math.hypot(*va)
     except OverflowError:

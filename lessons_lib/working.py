@@ -31,12 +31,13 @@ import numpy as np
 from lessons_lib._validate import Number, VectorLike, as_vector, finite_result, same_length
 from lessons_lib.formatting import (
     MINUS,
-    decimals_needed,
+    _decimals_needed,
+    _format_number,
     format_fixed,
     format_number,
     format_vector,
 )
-from lessons_lib.vectors import dot, norm
+from lessons_lib.vectors import _dot, _norm
 
 __all__ = ["DotWorking", "dot_working", "norm_working"]
 
@@ -301,13 +302,19 @@ def dot_working(a: VectorLike, b: VectorLike, *, times: str = "·", decimals: in
     """
     va, vb = as_vector(a, "a"), as_vector(b, "b")
     same_length(va, vb)
+    return _dot_working(va, vb, times=times, decimals=decimals, max_terms=max_terms)
+
+
+def _dot_working(va: list[Number], vb: list[Number], *, times: str = "·",
+                 decimals: int | None = None, max_terms: int = 8) -> DotWorking:
+    """:func:`dot_working` of two vectors checked already, of one length."""
     if all(isinstance(x, int) for x in va + vb):
         products: list[Number] = [x * y for x, y in zip(va, vb, strict=False)]
     else:
         products = [finite_result(p, "a product") for p in
                     (np.asarray(va, dtype=float) * np.asarray(vb, dtype=float)).tolist()]
-    places = decimals_needed(va, vb) if decimals is None else decimals
-    return DotWorking(va, vb, products, dot(va, vb), times, places, max_terms)
+    places = _decimals_needed(va, vb) if decimals is None else decimals
+    return DotWorking(va, vb, products, _dot(va, vb), times, places, max_terms)
 
 
 def norm_working(a: VectorLike, *, decimals: int = 2) -> str:
@@ -325,19 +332,20 @@ def norm_working(a: VectorLike, *, decimals: int = 2) -> str:
     '√(1.8² + 1.2²) = √4.68 ≈ 2.16'
     """
     va = as_vector(a, "a")
-    total = dot(va, va)
-    shown_total = format_number(total, decimals, trim=True)
+    total = _dot(va, va)
+    shown_total = _format_number(total, decimals, trim=True)
     half = _half_unit(decimals)
 
     def sum_of_squares(places: int) -> Fraction:
-        return sum((shown_value(format_number(x, places, trim=True)) ** 2 for x in va), Fraction(0))
+        return sum((shown_value(_format_number(x, places, trim=True)) ** 2 for x in va),
+                   Fraction(0))
 
     # the squares of the factors shown add up to the sum shown (rounded at most)
     places = next((p for p in range(decimals, decimals + 11)
                    if abs(sum_of_squares(p) - shown_value(shown_total)) <= half), decimals + 10)
-    squares_shown = [format_number(x, places, trim=True) for x in va]
+    squares_shown = [_format_number(x, places, trim=True) for x in va]
     squares = " + ".join(_elide([f"{_factor(x, places)}²" for x in va], 8))
     summed = relation(sum((shown_value(t) ** 2 for t in squares_shown), Fraction(0)), shown_total)
-    length = format_number(norm(va), decimals)
+    length = _format_number(_norm(va), decimals)
     rooted = "=" if shown_value(length) ** 2 == shown_value(shown_total) else "≈"
     return f"√({squares}) {summed} √{shown_total} {rooted} {length}"

@@ -661,7 +661,8 @@ def public_names() -> dict[str, str]:
                 continue  # imported from elsewhere
             found[name] = mod_name
         for name in getattr(mod, "__all__", []):
-            found.setdefault(name, mod_name)
+            if callable(getattr(mod, name)):  # not a constant (TRIES_KEY)
+                found.setdefault(name, mod_name)
     return found
 
 

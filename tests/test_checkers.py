@@ -1,6 +1,8 @@
 """Every checker accepts the right answer and names each anticipated mistake.
 
 Expected values are worked out by hand here (or with NumPy), not taken from the checkers.
+The package's shared parts have their own tests in ``tests/checkers/``: reading answers,
+the rounding rule, the choice parser, the verdict.
 """
 
 import math
@@ -9,8 +11,7 @@ import numpy as np
 import pytest
 
 from lessons_lib import checkers as c
-from lessons_lib import checkers as ch
-from lessons_lib.widgets.quiz import MultipleChoice, NumericAnswer
+from lessons_lib.widgets.quiz import NumericAnswer
 
 
 def status(fb):
@@ -145,13 +146,6 @@ def test_projection():
     assert "forgot to divide" in str(c.check_projection([12, 0], [3, 4], [2, 0]))
 
 
-def test_choice():
-    assert c.check_choice(" b) ", "B").ok
-    fb = c.check_choice("A", "B", explanations={"A": "A is a vector, not a number."})
-    assert str(fb) == "✗ Not yet: A is a vector, not a number."
-    assert "not the right choice" in str(c.check_choice("C", "B"))
-
-
 def test_softmax():
     s = np.array([2.0, 1.0, 0.0])
     e = np.exp(s) / np.exp(s).sum()  # the textbook formula
@@ -179,11 +173,6 @@ def test_attention_weights():
     assert "shape (3, 3)" in str(c.check_attention_weights(w[:2], Q, K))
 
 
-def test_feedback_is_plain_text_and_falsy_when_wrong():
-    fb = c.check_number(1, 2)
-    assert not fb and isinstance(repr(fb), str) and "<" not in repr(fb)
-
-
 def test_sigmoid():
     z = 1.5
     expected = 1 / (1 + math.exp(-z))  # 0.8176
@@ -205,53 +194,10 @@ def test_clip():
     assert "already within" in str(c.check_clip([3.5355, 3.5355], [1, 1], 5))
 
 
-# --- Bad answers and bad exercises (issue 11): words, never a traceback ---------------
+# --- Bad exercises (issue 11): a clear error, never a wrong verdict ---------------------
 
 
-def _wrong(feedback, *needles):
-    text = str(feedback)
-    assert feedback.status == "wrong", text
-    for needle in needles:
-        assert needle in text, f"{needle!r} not in {text!r}"
-    return text
-
-
-@pytest.mark.parametrize("answer", [["4", "6"], ("4", "6"), np.array(["4", "6"])])
-def test_vector_answers_in_quotes_are_not_coerced(answer):
-    _wrong(ch.check_add(answer, [1, 2], [3, 4]), "without quotes")
-    _wrong(ch.check_vector(answer, [4, 6]), "without quotes")
-
-
-def test_true_false_is_not_a_vector_of_ones():
-    _wrong(ch.check_add([True, True], [0, 0], [1, 1]), "True/False")
-    _wrong(ch.check_vector(np.array([True, True]), [1, 1]), "True/False")
-    _wrong(ch.check_number(True, 1), "True/False")
-
-
-@pytest.mark.parametrize("answer", [10**400, -(10**400)])
-def test_integers_too_large_for_a_float_get_words(answer):
-    _wrong(ch.check_number(answer, 3), "too large")
-    _wrong(ch.check_dot(answer, [1, 2], [3, 4]), "too large")
-    _wrong(ch.check_vector([answer, 1], [1, 1]), "too large")
-
-
-def test_nan_and_infinity_say_where_they_come_from():
-    _wrong(ch.check_number(float("nan"), 3), "NaN", "arccos")
-    _wrong(ch.check_angle(np.degrees(np.arccos(5)), [1, 0], [0, 1]), "arccos")
-    _wrong(ch.check_number(math.inf, 3), "infinite")
-    _wrong(ch.check_vector([1.0, float("nan")], [1, 1]), "NaN")
-
-
-def test_huge_text_is_never_echoed_in_full():
-    novel = "x" * 10_000_000
-    for feedback in (ch.check_number(novel, 3), ch.check_vector(novel, [1, 2]),
-                     ch.check_dot(novel, [1], [2]), NumericAnswer("q", 3).check(novel)):
-        assert len(str(feedback)) < 300
-    long_vector = list(range(100_000))
-    assert len(str(ch.check_dot(long_vector, [1, 2], [3, 4]))) < 300
-
-
-@pytest.mark.parametrize("check", [ch.check_cosine, ch.check_angle])
+@pytest.mark.parametrize("check", [c.check_cosine, c.check_angle])
 def test_a_zero_vector_in_the_exercise_is_a_clear_error(check):
     with pytest.raises(ValueError, match="zero length"):
         check(0.5, [0, 0], [1, 1])
@@ -261,14 +207,14 @@ def test_a_zero_vector_in_the_exercise_is_a_clear_error(check):
 
 def test_projection_onto_a_zero_vector_is_a_clear_error():
     with pytest.raises(ValueError, match="zero length"):
-        ch.check_projection([0, 0], [1, 2], [0, 0])
+        c.check_projection([0, 0], [1, 2], [0, 0])
 
 
 def test_exercise_vectors_are_validated():
     with pytest.raises(ValueError, match="has 3 numbers but b has 2"):
-        ch.check_dot(5, [1, 2, 3], [1, 2])
+        c.check_dot(5, [1, 2, 3], [1, 2])
     with pytest.raises(TypeError, match="not a number"):
-        ch.check_dot(5, [1, "2"], [1, 2])
+        c.check_dot(5, [1, "2"], [1, 2])
 
 
 @pytest.mark.parametrize("typed, needle", [
@@ -284,98 +230,6 @@ def test_quiz_number_box_never_crashes(typed, needle):
 def test_quiz_number_box_still_accepts_the_answer():
     assert NumericAnswer("What is 2 + 1?", 3).check(" 3 ").status == "correct"
     assert NumericAnswer("What is −1 − 1?", -2).check("−2").status == "correct"
-
-
-def test_every_message_mark_renders_without_an_emoji_font():
-    """Issue 13: ✅ ⏱ ✍️ showed as empty boxes on a stock Debian desktop. Every character of
-    the checkers' verdicts, the quiz's and the sign sentences must be in DejaVu Sans (the
-    default font there; matplotlib ships a copy, so this does not depend on the machine)."""
-    import os
-
-    import matplotlib
-    from fontTools.ttLib import TTFont
-
-    from lessons_lib import checkers, geometry
-
-    font = os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
-    cmap = TTFont(font).getBestCmap()
-    rules = geometry.sign_rules()
-    texts = [*checkers._ICON.values(), *rules["messages"].values(),
-             *(str(ch.check_dot(answer, [1, 2, 3], [4, 5, 6])) for answer in (32, 31, ...)),
-             *(str(NumericAnswer("?", answer=1.0).check(r)) for r in ("1", "2", "x"))]
-    missing = {c for text in texts for c in text if ord(c) not in cmap and not c.isspace()}
-    assert not missing, sorted(missing)
-
-
-# --- one rounding rule for every checker ---------------------------------------------
-# (checker call, the value by NumPy, the decimals the lesson asks for)
-ROUNDED = {
-    "check_dot": (lambda x: c.check_dot(x, [0.5, 0.3, -0.2], [0.4, 0.8, 0.1]),
-                  float(np.dot([0.5, 0.3, -0.2], [0.4, 0.8, 0.1])), 2),
-    "check_norm": (lambda x: c.check_norm(x, [1, 2]), float(np.linalg.norm([1, 2])), 2),
-    "check_cosine": (lambda x: c.check_cosine(x, [1, 2, 3], [4, 5, 6]),
-                     32 / float(np.linalg.norm([1, 2, 3]) * np.linalg.norm([4, 5, 6])), 4),
-    "check_angle": (lambda x: c.check_angle(x, [4, 1], [1, 3]),
-                    float(np.degrees(np.arccos(7 / np.sqrt(170)))), 1),
-    "check_sigmoid": (lambda x: c.check_sigmoid(x, 0.3), float(1 / (1 + np.exp(-0.3))), 2),
-    "check_number": (lambda x: c.check_number(x, float(np.sqrt(2)), tol=5e-5), math.sqrt(2), 4),
-}
-
-
-@pytest.mark.parametrize("name", sorted(ROUNDED))
-def test_every_checker_rounds_the_same_way(name):
-    """N decimals asked: the correct rounding at N or more decimals is right; a last
-    decimal off by one at N decimals is wrong; fewer decimals get "give N decimals"."""
-    call, value, places = ROUNDED[name]
-    assert call(value).ok
-    assert call(round(value, places)).ok, round(value, places)
-    assert call(round(value, places + 1)).ok, round(value, places + 1)
-    for off in (-1, 1):
-        typed = round(round(value, places) + off * 10 ** -places, places)
-        assert not call(typed).ok, (name, typed)
-    fewer = round(value, places - 1)
-    if places > 1 and fewer != round(value, places):
-        assert "decimal places" in call(fewer).message, (name, fewer)
-
-
-def test_03_angle_one_decimal_is_57_5_not_57_58():
-    """θ = arccos(7/√170) = 57.53° (NumPy): "1 decimal" accepts 57.5 and 57.53, rejects
-    57.58 (its second decimal is wrong) and 57.6 (57.53 rounds to 57.5)."""
-    for typed in (57.5, 57.53):
-        assert c.check_angle(typed, [4, 1], [1, 3]).ok, typed
-    for typed in (57.58, 57.6):
-        assert not c.check_angle(typed, [4, 1], [1, 3]).ok, typed
-
-
-@pytest.mark.parametrize("call, typed", [
-    (lambda x: c.check_number(x, 0.42, tol=5e-3), (0, 42)),
-    (lambda x: c.check_dot(x, [0.5, 0.3, -0.2], [0.4, 0.8, 0.1]), (0, 42)),
-    (lambda x: c.check_norm(x, [1, 2]), (2, 24)),
-    (lambda x: c.check_number(x, -1.5), (-1, 5)),
-])
-def test_a_decimal_comma_is_read_as_the_quiz_reads_it(call, typed):
-    """answer = 0,42 is the tuple (0, 42) in Python; the quiz box reads "0,42" as 0.42,
-    and so do the exercises."""
-    assert call(typed).ok, typed
-
-
-def test_products_that_look_like_a_decimal_comma_are_still_products():
-    assert "add them up" in c.check_dot((3, 8), [1, 2], [3, 4]).message
-
-
-def test_quoted_numbers_are_shown_back_as_python_reads_them():
-    """'−32' or '0,42' in quotes: the suggested line must run (ASCII minus, decimal point)."""
-    assert "answer = -32" in c.check_number("−32", -32).message
-    assert "answer = 0.42" in c.check_number("0,42", 0.42, tol=5e-3).message
-
-
-@pytest.mark.parametrize("typed", ["A", "a)", "(A)", "5 × 5", "A) 5 × 5", (5, 5), "5x5", "5, 5"])
-def test_a_choice_accepts_the_forms_the_quiz_accepts(typed):
-    options = {"A": "5 × 5", "B": "8 × 8", "C": "5 × 8"}
-    assert c.check_choice(typed, "A", options=options).ok, typed
-    quiz = MultipleChoice("?", list(options.values()), "5 × 5")
-    if isinstance(typed, str):
-        assert quiz.check(typed).ok, typed
 
 
 # --- weights: the mistakes of lessons 07 and 08 get their own diagnosis ---------------

@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pytest
 
-from lessons_lib.checkers import _precision, _written_decimals
+from lessons_lib.checkers.rounding import precision, written_decimals
 from lessons_lib.exercises import EXERCISES
 from lessons_lib.widgets.quiz import REVEAL_AFTER, MultipleChoice, NumericAnswer, Quiz
 from tools._paths import lessons
@@ -94,7 +94,7 @@ def test_quiz_question_played_wrong_then_right(key):
     else:
         assert isinstance(question, NumericAnswer) and isinstance(right, float)
         assert question.check(repr(right)).ok, key
-        places = _precision(question.tol)
+        places = precision(question.tol)
         if places is not None:  # the prompt asks for this many decimals: say so
             assert f"{places} decimal" in question.prompt, key
             assert question.check(f"{right:.{places}f}").ok, key
@@ -156,7 +156,7 @@ def test_the_precision_a_prompt_asks_for_is_accepted(key):
     places = DECIMALS_ASKED[key]
     rounded = [a for a, phrase in TABLE[key][1] if phrase == RIGHT
                and not isinstance(a, str) and a is not ...
-               and max(_written_decimals(float(x)) for x in np.ravel(a)) <= places]
+               and max(written_decimals(float(x)) for x in np.ravel(a)) <= places]
     assert rounded, f"{key}: the prompt asks for {places} decimals; play such an answer"
 
 

@@ -45,14 +45,11 @@ import ipywidgets as widgets
 import numpy as np
 
 from lessons_lib._validate import as_number
-from lessons_lib.checkers import (
-    Feedback,
-    _choice,
-    _choice_text,
-    _clip,
-    _quoted,
-    check_number,
-)
+from lessons_lib.checkers import Feedback, check_number
+from lessons_lib.checkers.answers import clip as _clip
+from lessons_lib.checkers.answers import quoted as _quoted
+from lessons_lib.checkers.choices import normalise as _choice_text
+from lessons_lib.checkers.choices import parse_choice as _choice
 from lessons_lib.formatting import format_number
 from lessons_lib.widgets._common import TextReprMixin
 from lessons_lib.widgets.sliders import AccessibleControls
