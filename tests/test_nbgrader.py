@@ -125,12 +125,17 @@ def _typical_wrong(lesson: Path) -> dict[int, str]:
     return wrong
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def require_nbgrader() -> None:
+    """Fail in CI, skip locally, when nbgrader is not installed."""
     if NBGRADER is None and not _importable("nbgrader"):
         if os.environ.get("CI"):
             pytest.fail("nbgrader is missing: the test suite installs it (requirements-dev.txt)")
         pytest.skip("nbgrader is not installed (pip install -e .[classroom])")
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    require_nbgrader()
     course = tmp_path_factory.mktemp("course")
     write_course(course)
     names = [p.stem for p in LESSONS]

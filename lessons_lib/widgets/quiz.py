@@ -363,8 +363,9 @@ class _Recording:
     latest: Quiz | None = None  # the quiz created last while recording
 
 
-def record_first_tries(path: str | os.PathLike[str]) -> None:
-    """Keep every quiz's tries, created from now on in this kernel, in the JSON file ``path``.
+def record_first_tries(path: str | os.PathLike[str] | None) -> None:
+    """Keep the tries of every quiz created from now on in this kernel in the JSON file ``path``
+    (None: nowhere again).
 
     Only the nbgrader course calls it (``tools/nbgrader_course.py`` puts it at the top of
     each lesson's quiz cell): the record sits next to the notebook, so ``nbgrader submit``
