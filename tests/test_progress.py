@@ -118,6 +118,7 @@ def test_table_and_heatmap_and_anonymous(course: Path, capsys: pytest.CaptureFix
     html = page.read_text()
     assert html.count("<tr><th>") == 1 + 3 and "ben" in html  # the header row, 3 students
     assert html.count("<th>02·Q") == 5
+    assert [html.count(f'<td class="score">{k}/5</td>') for k in (5, 1, 0)] == [1, 1, 1]
     assert html.count(progress.STATES["first"][2]) == 5 + 6 + 1  # cells and the legend
     assert progress.main([str(course), "--anonymous", "--html", str(page)]) == 0
     hidden = capsys.readouterr().out + page.read_text()

@@ -232,10 +232,17 @@ def table(cells: list[Cell], anonymous: bool = False) -> str:
 def html_page(cells: list[Cell], anonymous: bool = False) -> str:
     """The grid as a self-contained HTML page: a heatmap with a legend."""
     names, columns, grid = _names(cells, anonymous), _columns(cells), _grid(cells)
+    questions = [c for c in columns if c[1]]
     head = "".join(f"<th>{html.escape(_head(c))}</th>" for c in columns)
+    head += "<th>quiz</th>" if questions else ""
     rows = []
     for student, shown in names.items():
         tds = []
+        if questions:  # the first tries, after the columns
+            quiz = sum(grid.get((student, *c)) == "first" for c in questions)
+            score = f'<td class="score">{quiz}/{len(questions)}</td>'
+        else:
+            score = ""
         for column in columns:
             st = grid.get((student, *column))
             if st is None:
@@ -244,7 +251,7 @@ def html_page(cells: list[Cell], anonymous: bool = False) -> str:
             symbol, label, colour = STATES[st]
             tds.append(f'<td style="background:{colour}" title="{html.escape(label)}">'
                        f"{symbol}</td>")
-        rows.append(f"<tr><th>{html.escape(shown)}</th>{''.join(tds)}</tr>")
+        rows.append(f"<tr><th>{html.escape(shown)}</th>{''.join(tds)}{score}</tr>")
     legend = "".join(f'<li><span style="background:{c}">{s}</span> {html.escape(label)}</li>'
                      for s, label, c in STATES.values())
     return f"""<!doctype html>

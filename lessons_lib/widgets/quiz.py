@@ -390,7 +390,7 @@ def record_first_tries(path: str | os.PathLike[str] | None) -> None:
     ✗ Not yet: question 1 was answered B) 3 at the first try: not right, right later.
     >>> record_first_tries(None)  # back to recording nothing
     """
-    _Recording.path = None if path is None else Path(path)
+    _Recording.path = None if path is None else Path(path).absolute()  # the notebook's folder
     _Recording.latest = None
 
 
