@@ -55,7 +55,7 @@ def test_every_exercise_of_every_lesson_becomes_an_autograded_one(tmp_path: Path
             f"first_try({k}).require()" for k in range(1, asked + 1)]
         recording = [c for c in nb.cells if "record_first_tries(" in c.source]
         assert len(recording) == 1, lesson.name
-        assert f"record_first_tries('{lesson.stem}.quiz.json')" in recording[0].source
+        assert f'record_first_tries("{lesson.stem}.quiz.json")' in recording[0].source
         assert all(c.metadata["nbgrader"]["points"] == 1 for c in graded)
         for answer in answers:
             assert "### BEGIN SOLUTION" in answer.source and "### END SOLUTION" in answer.source

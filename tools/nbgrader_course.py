@@ -278,7 +278,7 @@ def _quiz_cells(cell: nbformat.NotebookNode, stem: str,
     record = QUIZ_RECORD.format(stem=stem)
     quiz = nbformat.v4.new_code_cell(
         "from lessons_lib.widgets.quiz import record_first_tries\n"
-        f"record_first_tries({record!r})  # your first tries are kept for grading\n"
+        f'record_first_tries("{record}")  # your first tries are kept for grading\n'
         + cell.source)
     quiz.id = cell.id
     quiz.metadata["nbgrader"] = _meta(f"context-{quiz.id}")
