@@ -60,6 +60,11 @@ NO_INPUTS = {
     "Passed": "the record Feedback.require returns for a right autograded answer; built by it",
     "NoSuchQuestion": "the error quiz.answer raises for a question number it does not have",
     "Question": "a type alias (MultipleChoice | NumericAnswer), not a callable",
+    "record_first_tries": "the nbgrader course's quiz cell calls it with a file name written "
+                          "by tools/nbgrader_course.py; no learner or teacher types it",
+    "first_try": "the nbgrader course's autograded cells call it with question numbers "
+                 "written by tools/nbgrader_course.py; quiz.first_try checks a number as "
+                 "quiz.answer does",
 }
 
 RIGHT, WRONG, ANY = "right", "wrong", "any"

@@ -24,8 +24,11 @@ nbgrader end-to-end test, it carries the ``hub`` marker (classroom infrastructur
 Blocks whose nbgrader commands are all student commands (fetch_assignment, submit,
 fetch_feedback) run once per student; between fetching and submitting, alice writes every
 model solution and bob the lesson's typical wrong answer to exercise 1 and nothing for the
-last exercise. Blocks that start the local hub demo (a real JupyterHub and Chromium) run
-only in ``test_hub_demo_block_runs``; every other block in
+last exercise, and each answers the quiz through its widgets in a kernel run in the
+fetched folder (``tests/quiz_clicks.py``), so the quiz's own code writes the record that
+``nbgrader submit`` sends: alice all five questions right, bob question 1 wrong then right,
+2 to 4 right, question 5 left unanswered. Blocks that start the local hub demo (a real
+JupyterHub and Chromium) run only in ``test_hub_demo_block_runs``; every other block in
 ``test_classroom_page_runs_as_written`` (a block claimed by neither fails the test).
 """
 
@@ -42,8 +45,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tests.quiz_clicks import RIGHT_02, answer_quiz
+from tests.test_nbgrader import _with_answers
 from tools._paths import ROOT, lessons
-from tools.nbgrader_course import STUB, exercises
+from tools.nbgrader_course import exercises
 
 DOC = ROOT / "docs" / "classroom.md"
 LESSON = "02_dot_product"
@@ -168,19 +173,20 @@ class World:
         return run.stdout
 
 
+#: student → quiz clicks in order (question, option label or number typed), and the first
+#: tries that makes right, counted by hand: alice 5 of 5; bob 3 (question 1 wrong first,
+#: question 5 never answered)
+QUIZ = {"alice": list(RIGHT_02.items()),
+        "bob": [(1, "B) 17"), *((k, RIGHT_02[k]) for k in (1, 2, 3, 4))]}
+QUIZ_SCORE = {"alice": 5, "bob": 3}
+
+
 def _answers(notebook: Path, answers: dict[int, str]) -> None:
     """Replace the stub of answer cell k (1, 2, …) with ``answers[k]``, as a student types."""
     nb = json.loads(notebook.read_text())
-    k = 0
-    for cell in nb["cells"]:
-        if cell["metadata"].get("nbgrader", {}).get("solution"):
-            k += 1
-            source = "".join(cell["source"])
-            assert STUB in source, source
-            if k in answers:
-                cell["source"] = source.replace(STUB, answers[k])
+    k = sum(bool(c["metadata"].get("nbgrader", {}).get("solution")) for c in nb["cells"])
     assert k == len(exercises_in_lesson()), "the released notebook lost an exercise"
-    notebook.write_text(json.dumps(nb))
+    notebook.write_text(json.dumps(_with_answers(nb, dict(answers))))
 
 
 def exercises_in_lesson() -> list[nbformat.NotebookNode]:
@@ -233,6 +239,8 @@ def test_classroom_page_runs_as_written(tmp_path: Path) -> None:
                     bob = {**solutions, 1: "answer = [6, -8, 5]"}
                     del bob[n]
                     _answers(fetched, bob)
+                answer_quiz(fetched, QUIZ[student])
+                assert (fetched.parent / f"{LESSON}.quiz.json").is_file(), student
     # section 1: the commit and the link printed are the ones of the class's branch
     ref = next(o for o in outputs if o.startswith("branch:"))
     commit = subprocess.run(["git", "rev-parse", "class-2026"], cwd=world.bare,
@@ -246,18 +254,33 @@ def test_classroom_page_runs_as_written(tmp_path: Path) -> None:
     # the progress grid, before autograding: names hidden; the students' notebooks were
     # edited but never run, so every answer is attempted and not yet checked ("?"), except
     # bob's last exercise, left as it was ("·")
-    grid = next(o for o in outputs if "student 1" in o)
-    rows = {line[:9]: line.split()[2:] for line in grid.splitlines()
+    # bob (student 2) answered the quiz: ↻ ✓ ✓ ✓ · (see QUIZ)
+    grids = next(o for o in outputs if "student 1" in o)
+    before, after = grids.split("wrote ", 1)  # the anonymous grid, then the named one
+    rows = {line[:9]: line.split()[2:] for line in before.splitlines()
             if line.startswith("student ")}
-    assert rows == {"student 1": ["?"] * n + [f"0/{n}"],
-                    "student 2": ["?"] * (n - 1) + ["·", f"0/{n}"]}, grid
-    assert "alice" not in grid and "bob" not in grid
-    # the grade book: alice every point, bob all but two (one wrong, one not attempted)
+    assert rows == {"student 1": ["?"] * n + ["✓"] * 5 + [f"0/{n}", "5/5"],
+                    "student 2": ["?"] * (n - 1) + ["·", "↻", "✓", "✓", "✓", "·", f"0/{n}",
+                                                    "3/5"]}, grids
+    assert "alice" not in before and "bob" not in before
+    # after autograding: the autograder's verdicts (never run by the students: ✓?)
+    rows = {line.split()[0]: line.split()[1:] for line in after.splitlines()
+            if line.startswith(STUDENTS)}
+    assert rows == {"alice": ["✓?"] * n + ["✓"] * 5 + [f"{n}/{n}", "5/5"],
+                    "bob": ["✗"] + ["✓?"] * (n - 2) + ["·", "↻", "✓", "✓", "✓", "·",
+                                                       f"{n - 2}/{n}", "3/5"]}, grids
+    # the grade book: alice every point, bob all but two exercises (one wrong, one not
+    # attempted); the quiz adds one point per question right at the first try
     course = world.home("teacher") / "course"
     with (course / "grades.csv").open() as f:
         rows = {(r["student_id"], r["assignment"]): r for r in csv.DictReader(f)}
-    assert float(rows[("alice", LESSON)]["raw_score"]) == n
-    assert float(rows[("bob", LESSON)]["raw_score"]) == n - 2
+    alice, bob = rows[("alice", LESSON)], rows[("bob", LESSON)]
+    assert float(alice["raw_score"]) == n + QUIZ_SCORE["alice"]
+    assert float(bob["raw_score"]) == n - 2 + QUIZ_SCORE["bob"]
+    assert float(alice["max_score"]) == n + 5
+    assert [float(alice[f"quiz_q{k}"]) for k in range(1, 6)] == [1] * 5
+    assert [float(bob[f"quiz_q{k}"]) for k in range(1, 6)] == [0, 1, 1, 1, 0]
+    assert (float(bob["quiz_score"]), float(bob["quiz_max_score"])) == (3, 5)
     # each student's feedback came back to their own home, with the checker's diagnosis
     for student in STUDENTS:
         pages = list((world.home(student) / LESSON / "feedback").glob(f"*/{LESSON}.html"))
@@ -266,3 +289,5 @@ def test_classroom_page_runs_as_written(tmp_path: Path) -> None:
         assert "BEGIN SOLUTION" not in html
         if student == "bob":
             assert "you returned the products" in html
+            assert "question 5 was not answered in the quiz" in html
+            assert "question 1 was answered B) 17 at the first try: not right" in html

@@ -25,7 +25,7 @@ import pytest
 from lessons_lib.checkers import NotYet
 from lessons_lib.concept_check import FORMS, build_form, require
 from tests.concept_class import CLASS, response, write_class
-from tests.test_nbgrader import NBGRADER, _importable, _nbgrader
+from tests.test_nbgrader import _nbgrader, require_nbgrader
 from tools.concept_course import write_concept_course
 from tools.gain import ASSIGNMENTS, analyse, read_course, read_csv
 from tools.nbgrader_course import STUB
@@ -76,10 +76,7 @@ def _submission(release: dict, form: str, plan: dict[int, str]) -> dict:
 
 @pytest.fixture(scope="module")
 def concept_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if NBGRADER is None and not _importable("nbgrader"):
-        if os.environ.get("CI"):
-            pytest.fail("nbgrader is missing: the test suite installs it (requirements-dev.txt)")
-        pytest.skip("nbgrader is not installed (pip install -e .[classroom])")
+    require_nbgrader()
     course = tmp_path_factory.mktemp("concept_course")
     write_concept_course(course)
     for form in FORMS:

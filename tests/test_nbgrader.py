@@ -40,11 +40,23 @@ def test_every_exercise_of_every_lesson_becomes_an_autograded_one(tmp_path: Path
         in_lesson = [c for c in nbformat.read(lesson, as_version=4).cells
                      if c.cell_type == "code"
                      and re.search(r"^answer\s*=\s*\.\.\.", c.source, re.M)]
+        # the quiz's questions, counted in the lesson's text: one grade cell each
+        asked = sum(c.source.count("MultipleChoice(") + c.source.count("NumericAnswer(")
+                    for c in nbformat.read(lesson, as_version=4).cells
+                    if c.cell_type == "code" and "Quiz([" in c.source)
         nb = nbformat.read(path, as_version=4)
         answers = [c for c in nb.cells if c.metadata["nbgrader"].get("solution")]
-        tests = [c for c in nb.cells if c.metadata["nbgrader"].get("grade")]
+        graded = [c for c in nb.cells if c.metadata["nbgrader"].get("grade")]
+        tests = [c for c in graded if c.id.endswith("-test")]
+        quiz = [c for c in graded if c.id.startswith("quiz-q")]
         assert len(in_lesson) == len(answers) == len(tests) >= 3, lesson.name
-        assert all(c.metadata["nbgrader"]["points"] == 1 for c in tests)
+        assert len(quiz) == asked >= 3 and len(graded) == len(tests) + len(quiz), lesson.name
+        assert [c.source.splitlines()[-1] for c in quiz] == [
+            f"first_try({k}).require()" for k in range(1, asked + 1)]
+        recording = [c for c in nb.cells if "record_first_tries(" in c.source]
+        assert len(recording) == 1, lesson.name
+        assert f'record_first_tries("{lesson.stem}.quiz.json")' in recording[0].source
+        assert all(c.metadata["nbgrader"]["points"] == 1 for c in graded)
         for answer in answers:
             assert "### BEGIN SOLUTION" in answer.source and "### END SOLUTION" in answer.source
         assert not [c for c in nb.cells if str(c.get("id", "")).endswith("-check")]
@@ -113,12 +125,17 @@ def _typical_wrong(lesson: Path) -> dict[int, str]:
     return wrong
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def require_nbgrader() -> None:
+    """Fail in CI, skip locally, when nbgrader is not installed."""
     if NBGRADER is None and not _importable("nbgrader"):
         if os.environ.get("CI"):
             pytest.fail("nbgrader is missing: the test suite installs it (requirements-dev.txt)")
         pytest.skip("nbgrader is not installed (pip install -e .[classroom])")
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    require_nbgrader()
     course = tmp_path_factory.mktemp("course")
     write_course(course)
     names = [p.stem for p in LESSONS]

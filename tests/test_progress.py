@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tests.quiz_clicks import RIGHT_02, run_session
 from tools import progress
 from tools._paths import ROOT, lessons
 from tools.nbgrader_course import STUB, exercises, write_course
@@ -29,10 +30,21 @@ PLAN: dict[str, dict[int, list[str]]] = {
     "ben": {1: [WRONG, SOLUTIONS[1]], 2: [SOLUTIONS[2]], 3: [WRONG]},
     "cleo": {},
 }
+#: student → the quiz clicks, in order: (question, option label or number typed)
+QUIZ = {
+    "ana": list(RIGHT_02.items()),
+    "ben": [(1, "B) 17"), (1, RIGHT_02[1]), (3, "C) [4, 10]"), (4, RIGHT_02[4])],
+    "cleo": [],
+}
 EXPECTED = {  # what each try sequence means, by the grid's definitions
     "ana": {1: "first", 2: "first", 3: "first", 4: "first"},
     "ben": {1: "later", 2: "first", 3: "wrong", 4: "blank"},
     "cleo": {1: "blank", 2: "blank", 3: "blank", 4: "blank"},
+}
+EXPECTED_QUIZ = {
+    "ana": {1: "first", 2: "first", 3: "first", 4: "first", 5: "first"},
+    "ben": {1: "later", 2: "blank", 3: "wrong", 4: "first", 5: "blank"},
+    "cleo": {1: "blank", 2: "blank", 3: "blank", 4: "blank", 5: "blank"},
 }
 
 
@@ -43,19 +55,19 @@ def _nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=900)
 
 
-def _work(release: Path, plan: dict[int, list[str]], target: Path) -> None:
-    """A student's session: every context cell once, then each exercise's tries."""
+def _work(release: Path, plan: dict[int, list[str]], quiz: list[tuple[int, str]],
+          target: Path) -> None:
+    """A student's session in the submission's folder: every context cell once (the quiz
+    answered by its widgets), then each exercise's tries."""
     from nbclient import NotebookClient
 
     nb = nbformat.read(release, as_version=4)
     cells = {c.metadata.get("nbgrader", {}).get("grade_id"): i for i, c in enumerate(nb.cells)}
+    target.parent.mkdir(parents=True, exist_ok=True)
     client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(release.parent)}})
+                            resources={"metadata": {"path": str(target.parent)}})
     with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):  # the lesson's own cells, read and run
-            if cell.cell_type == "code" and not cell.metadata["nbgrader"].get("solution") \
-                    and not cell.metadata["nbgrader"].get("grade"):
-                client.execute_cell(cell, index)
+        run_session(client, nb, quiz)  # the lesson's own cells, read and run
         for number, tries in plan.items():
             answer, test = cells[f"ex{number}-answer"], cells[f"ex{number}-test"]
             stub = nb.cells[answer].source
@@ -64,7 +76,6 @@ def _work(release: Path, plan: dict[int, list[str]], target: Path) -> None:
                 nb.cells[answer].source = stub.replace(STUB, typed)
                 client.execute_cell(nb.cells[answer], answer)
                 client.execute_cell(nb.cells[test], test)
-    target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
 
 
@@ -76,19 +87,22 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert run.returncode == 0, run.stderr[-3000:]
     release = course / "release" / LESSON.stem / LESSON.name
     for student, plan in PLAN.items():
-        _work(release, plan, course / "submitted" / student / LESSON.stem / LESSON.name)
+        _work(release, plan, QUIZ[student],
+              course / "submitted" / student / LESSON.stem / LESSON.name)
     return course
 
 
-def _grid(course: Path) -> dict[str, dict[int, str]]:
+def _grid(course: Path, quiz: bool = False) -> dict[str, dict[int, str]]:
     grid: dict[str, dict[int, str]] = {}
     for cell in progress.read_course(course):
-        grid.setdefault(cell.student, {})[cell.number] = cell.state
+        if cell.quiz == quiz:
+            grid.setdefault(cell.student, {})[cell.number] = cell.state
     return grid
 
 
 def test_grid_before_autograding(course: Path) -> None:
     assert _grid(course) == EXPECTED
+    assert _grid(course, quiz=True) == EXPECTED_QUIZ
 
 
 def test_table_and_heatmap_and_anonymous(course: Path, capsys: pytest.CaptureFixture) -> None:
@@ -97,12 +111,15 @@ def test_table_and_heatmap_and_anonymous(course: Path, capsys: pytest.CaptureFix
     text = capsys.readouterr().out
     rows = {line.split()[0]: line.split()[1:] for line in text.splitlines()
             if line.split() and line.split()[0] in PLAN}
-    assert rows["ana"] == ["✓", "✓", "✓", "✓", "4/4"]
-    assert rows["ben"] == ["↻", "✓", "✗", "·", "2/4"]
-    assert rows["cleo"] == ["·", "·", "·", "·", "0/4"]
+    # exercises 1-4, quiz questions 1-5, right exercises, quiz first tries
+    assert rows["ana"] == ["✓"] * 4 + ["✓"] * 5 + ["4/4", "5/5"]
+    assert rows["ben"] == ["↻", "✓", "✗", "·", "↻", "·", "✗", "✓", "·", "2/4", "1/5"]
+    assert rows["cleo"] == ["·"] * 4 + ["·"] * 5 + ["0/4", "0/5"]
     html = page.read_text()
     assert html.count("<tr><th>") == 1 + 3 and "ben" in html  # the header row, 3 students
-    assert html.count(progress.STATES["first"][2]) == 5 + 1  # five cells and the legend
+    assert html.count("<th>02·Q") == 5
+    assert [html.count(f'<td class="score">{k}/5</td>') for k in (5, 1, 0)] == [1, 1, 1]
+    assert html.count(progress.STATES["first"][2]) == 5 + 6 + 1  # cells and the legend
     assert progress.main([str(course), "--anonymous", "--html", str(page)]) == 0
     hidden = capsys.readouterr().out + page.read_text()
     assert not any(name in hidden for name in PLAN)
@@ -120,3 +137,4 @@ def test_grid_after_autograding_is_the_same(course: Path) -> None:
     run = _nbgrader(course, "autograde", LESSON.stem, "--create", "--force")
     assert run.returncode == 0, run.stderr[-3000:]
     assert _grid(course) == EXPECTED
+    assert _grid(course, quiz=True) == EXPECTED_QUIZ

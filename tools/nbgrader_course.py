@@ -19,9 +19,15 @@ For every lesson ``notebooks/NN_name.ipynb`` this writes the nbgrader *source* n
   ``check_…(answer, …).require()`` worth one point: the checker computes the expected value
   itself (NumPy, independently of the functions the lesson teaches) and a wrong answer fails
   with the checker's diagnosis as the message (``NotYet: ✗ Not yet: you left out a term…``);
+* the lesson's quiz (:class:`lessons_lib.widgets.quiz.Quiz`) stays as it is in class,
+  with one line added at the top of its cell, ``record_first_tries("NN_name.quiz.json")``:
+  the student's tries are kept in that file next to the notebook, which ``nbgrader
+  submit``/``collect`` copy with it; after the quiz cell, one locked **test cell** per
+  question (``first_try(k).require()``, one point) gives the point when question k was
+  right at the first try, from that record, when ``nbgrader autograde`` re-runs the
+  notebook in a fresh kernel in the student's folder;
 * the model solutions (``exN-check`` cells and ``<details>`` solution blocks) are left out;
-* every other cell (prose, widgets, worked examples, the quiz) is kept as locked,
-  read-only context.
+* every other cell (prose, widgets, worked examples) is kept as locked, read-only context.
 
 The lessons are the single source: re-running the tool on unchanged lessons writes the
 same bytes, and ``tests/test_nbgrader.py`` fails when an exercise has no counterpart.
@@ -47,6 +53,10 @@ STUB = "answer = ...  # your answer here"
 #: Checkers whose second argument IS the expected answer: their test stays hidden from
 #: the student (check_dot(answer, a, b) shows only the exercise's own inputs).
 HIDDEN = ("check_choice", "check_number", "check_vector")
+#: The record of a lesson's quiz tries, next to the student's notebook.
+QUIZ_RECORD = "{stem}.quiz.json"
+#: The grade id of quiz question k's test cell.
+QUIZ_GRADE_ID = "quiz-q{number}"
 COURSE_ID = "attention101"
 #: Where the teacher's and the students' nbgrader meet. nbgrader's own default is
 #: /usr/local/share/nbgrader/exchange; the course names its exchange explicitly, in the
@@ -56,7 +66,12 @@ SHARED = '''c.CourseDirectory.course_id = "{course_id}"
 c.Exchange.root = "{exchange}"
 '''
 CONFIG = f'''# nbgrader configuration of the course made by `python -m tools.nbgrader_course`.
+import csv
+import re
+
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor, Preprocessor
+from nbgrader.api import MissingEntry
+from nbgrader.plugins import CsvExportPlugin
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 from traitlets import Bool
 
@@ -84,6 +99,48 @@ class DiagnosisOnly(Preprocessor):
 
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, DiagnosisOnly,
                                     CSSHTMLHeaderPreprocessor]
+
+
+class QuizCsvExport(CsvExportPlugin):
+    """`nbgrader export`: nbgrader's grades.csv columns (raw_score counts exercises and
+    quiz), then each submission's quiz: quiz_score, quiz_max_score and quiz_q1, quiz_q2, …
+    (1 = right at the first try; empty where an assignment has no such question)."""
+
+    def export(self, gradebook):
+        super().export(gradebook)
+        dest = self.to or "grades.csv"
+        with open(dest, newline="") as f:
+            reader = csv.DictReader(f)
+            rows = list(reader)
+        most = 0
+        for row in rows:
+            quiz = {{}}  # question → points; 0 until a submission's grade says otherwise
+            for notebook in gradebook.find_assignment(row["assignment"]).notebooks:
+                for cell in notebook.grade_cells:
+                    found = re.fullmatch(r"quiz-q(\\d+)", cell.name)
+                    if found:
+                        quiz[int(found.group(1))] = 0.0
+            try:
+                submission = gradebook.find_submission(row["assignment"], row["student_id"])
+            except MissingEntry:  # nothing submitted: no quiz points either
+                submission = None
+            for notebook in submission.notebooks if submission else []:
+                for grade in notebook.grades:
+                    if grade.name in [f"quiz-q{{k}}" for k in quiz]:
+                        quiz[int(grade.name.removeprefix("quiz-q"))] = grade.score
+            most = max([most, *quiz])
+            row["quiz_score"] = sum(quiz.values())
+            row["quiz_max_score"] = float(len(quiz))
+            row.update({{f"quiz_q{{k}}": score for k, score in quiz.items()}})
+        keys = [*(reader.fieldnames or []), "quiz_score", "quiz_max_score",
+                *(f"quiz_q{{k}}" for k in range(1, most + 1))]
+        with open(dest, "w", newline="") as f:
+            writer = csv.DictWriter(f, keys, restval="", lineterminator="\\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+c.ExportApp.plugin_class = QuizCsvExport
 '''
 
 
@@ -189,6 +246,53 @@ def _meta(grade_id: str, *, solution: bool = False, grade: bool = False,
     return meta
 
 
+def quiz_questions(source: str) -> int | None:
+    """How many questions the quiz of a cell has: ``Quiz([q1, q2, …], …)`` as its last
+    statement, or None if the cell is no quiz.
+
+    Examples
+    --------
+    >>> quiz_questions('Quiz([\\n  MultipleChoice("a?", ["1", "2"], "1"),\\n'
+    ...                '  NumericAnswer("b?", answer=2),\\n], title="T")')
+    2
+    >>> quiz_questions("print(1)") is None
+    True
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    last = tree.body[-1] if tree.body else None
+    if not (isinstance(last, ast.Expr) and isinstance(last.value, ast.Call)
+            and isinstance(last.value.func, ast.Name) and last.value.func.id == "Quiz"):
+        return None
+    questions = last.value.args[0] if last.value.args else None
+    if not isinstance(questions, ast.List):
+        raise CourseError("a quiz cell must list its questions, Quiz([MultipleChoice(…), …])")
+    return len(questions.elts)
+
+
+def _quiz_cells(cell: nbformat.NotebookNode, stem: str,
+                count: int) -> list[nbformat.NotebookNode]:
+    """The quiz cell recording first tries, then one autograded cell per question."""
+    record = QUIZ_RECORD.format(stem=stem)
+    quiz = nbformat.v4.new_code_cell(
+        "from lessons_lib.widgets.quiz import record_first_tries\n"
+        f'record_first_tries("{record}")  # your first tries are kept for grading\n'
+        + cell.source)
+    quiz.id = cell.id
+    quiz.metadata["nbgrader"] = _meta(f"context-{quiz.id}")
+    cells = [quiz]
+    for number in range(1, count + 1):
+        test = nbformat.v4.new_code_cell(
+            f"# Autograded: quiz question {number}, right at the first try ({record}).\n"
+            f"from lessons_lib.widgets.quiz import first_try\nfirst_try({number}).require()")
+        test.id = QUIZ_GRADE_ID.format(number=number)
+        test.metadata["nbgrader"] = _meta(test.id, grade=True, points=1)
+        cells.append(test)
+    return cells
+
+
 def source_notebook(path: Path) -> nbformat.NotebookNode:
     """The nbgrader source notebook of one lesson."""
     nb = nbformat.read(path, as_version=4)
@@ -216,6 +320,10 @@ def source_notebook(path: Path) -> nbformat.NotebookNode:
             test.id = f"{cell_id}-test"
             test.metadata["nbgrader"] = _meta(test.id, grade=True, points=1)
             out.cells += [answer, test]
+            continue
+        count = quiz_questions(cell.source) if cell.cell_type == "code" else None
+        if count:
+            out.cells += _quiz_cells(cell, path.stem, count)
             continue
         if cell.cell_type == "code":
             copy = nbformat.v4.new_code_cell(cell.source)

@@ -17,6 +17,13 @@ of ``tools/nbgrader_course.py``):
   kernel was restarted in between: the autograder's verdict only);
 * ``✗`` attempted, not right; ``?`` attempted, never checked and not autograded yet.
 
+The lesson's quiz gets one column per question (``02·Q1``…), read from the record of the
+student's quiz tries that ``nbgrader submit`` sent with the notebook
+(``NN_name.quiz.json``, see :func:`lessons_lib.widgets.quiz.record_first_tries`): ``✓``
+right on the first try, ``↻`` wrong first, right later, ``✗`` wrong first and not right
+since, ``·`` not answered; after autograding, the quiz test cell ``quiz-qK`` decides
+between ``✓`` and the others. The ``quiz`` column counts each student's first tries.
+
 The verdict is the autograder's when there is one, else the student's own last run. It
 prints a table and writes an HTML page with a heatmap (``--html``, default
 ``<course>/progress.html``); ``--anonymous`` shows "student 1", "student 2"… instead of
@@ -27,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -35,9 +43,11 @@ from pathlib import Path
 import nbformat
 
 from lessons_lib.checkers import TRIES_KEY
+from tools.nbgrader_course import QUIZ_GRADE_ID, QUIZ_RECORD
 
 STUB = re.compile(r"^answer\s*=\s*\.\.\.", re.M)
 GRADE_ID = re.compile(r"^ex(\d+)-(answer|test)$")
+QUIZ_ID = re.compile("^" + QUIZ_GRADE_ID.format(number=r"(\d+)") + "$")
 
 #: state → (symbol, label, heatmap colour)
 STATES = {
@@ -58,6 +68,7 @@ class Cell:
     assignment: str
     number: int
     state: str
+    quiz: bool = False  # a quiz question, not an exercise
 
 
 def _graded(nb: nbformat.NotebookNode) -> dict[int, dict[str, nbformat.NotebookNode]]:
@@ -106,6 +117,49 @@ def state(submitted: nbformat.NotebookNode,
     return out
 
 
+def _quiz_tests(nb: nbformat.NotebookNode | None) -> dict[int, nbformat.NotebookNode]:
+    """quiz question number → its autograded test cell."""
+    found = {}
+    for cell in nb.cells if nb is not None else []:
+        match = QUIZ_ID.match(cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", ""))
+        if match:
+            found[int(match.group(1))] = cell
+    return found
+
+
+def quiz_state(submitted: nbformat.NotebookNode, autograded: nbformat.NotebookNode | None,
+               record: Path) -> dict[int, str]:
+    """quiz question number → state (a key of :data:`STATES`) for one student's notebook.
+
+    ``record`` is the student's record of quiz tries (absent: nothing answered).
+    """
+    try:
+        quizzes = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        quizzes = {}
+    tries: dict[str, dict] = {}
+    for entries in quizzes.values() if isinstance(quizzes, dict) else []:
+        tries.update(entries if isinstance(entries, dict) else {})
+    graded = _quiz_tests(autograded)
+    out = {}
+    for number in sorted(_quiz_tests(submitted)):
+        entry = tries.get(str(number))
+        if not isinstance(entry, dict):
+            own = "blank"
+        elif entry.get("first_status") == "correct":
+            own = "first"
+        else:
+            own = "later" if entry.get("last_status") == "correct" else "wrong"
+        final = _verdict(graded.get(number))[0] if graded else None
+        if final == "right":
+            out[number] = "first"
+        elif final == "wrong" and own == "first":  # the record says so, the grader not
+            out[number] = "wrong"
+        else:
+            out[number] = own
+    return out
+
+
 def read_course(course: Path, assignments: list[str] | None = None) -> list[Cell]:
     """Every (student, assignment, exercise) of the collected submissions."""
     if not (course / "submitted").is_dir():
@@ -118,8 +172,12 @@ def read_course(course: Path, assignments: list[str] | None = None) -> list[Cell
             continue
         auto_path = course / "autograded" / student / assignment / path.name
         auto = nbformat.read(auto_path, as_version=4) if auto_path.exists() else None
-        for number, st in state(nbformat.read(path, as_version=4), auto).items():
+        mine = nbformat.read(path, as_version=4)
+        for number, st in state(mine, auto).items():
             cells.append(Cell(student, assignment, number, st))
+        record = path.parent / QUIZ_RECORD.format(stem=path.stem)
+        for number, st in quiz_state(mine, auto, record).items():
+            cells.append(Cell(student, assignment, number, st, quiz=True))
     return cells
 
 
@@ -130,46 +188,70 @@ def _names(cells: list[Cell], anonymous: bool) -> dict[str, str]:
     return {s: s for s in students}
 
 
-def _columns(cells: list[Cell]) -> list[tuple[str, int]]:
-    return sorted({(c.assignment, c.number) for c in cells})
+Column = tuple[str, bool, int]  # (assignment, is a quiz question, number)
+
+
+def _columns(cells: list[Cell]) -> list[Column]:
+    return sorted({(c.assignment, c.quiz, c.number) for c in cells})
+
+
+def _head(column: Column) -> str:
+    """``02·3`` (lesson 02's exercise 3), ``02·Q1`` (its quiz question 1)."""
+    assignment, quiz, number = column
+    return f"{assignment[:2]}·{'Q' if quiz else ''}{number}"
+
+
+def _grid(cells: list[Cell]) -> dict[tuple[str, str, bool, int], str]:
+    return {(c.student, c.assignment, c.quiz, c.number): c.state for c in cells}
 
 
 def table(cells: list[Cell], anonymous: bool = False) -> str:
-    """The grid as text: one row per student, one column per exercise (``02·1``)."""
-    names, columns = _names(cells, anonymous), _columns(cells)
-    grid = {(c.student, c.assignment, c.number): c.state for c in cells}
+    """The grid as text: one row per student, one column per exercise (``02·1``) and per
+    quiz question (``02·Q1``); ``right`` counts right exercises, ``quiz`` first tries."""
+    names, columns, grid = _names(cells, anonymous), _columns(cells), _grid(cells)
+    exercises = [c for c in columns if not c[1]]
+    questions = [c for c in columns if c[1]]
     width = max([len(n) for n in names.values()] + [7])
-    heads = [f"{a[:2]}·{n}" for a, n in columns]
-    lines = [" ".join([" " * width, *(f"{h:>5}" for h in heads), "  right"])]
+    lines = [" ".join([" " * width, *(f"{_head(c):>5}" for c in columns), "  right",
+                       "   quiz"])]
     for student, shown in names.items():
-        row = [grid.get((student, a, n)) for a, n in columns]
-        right = sum(s in ("first", "later", "right") for s in row)
+        row = [grid.get((student, *c)) for c in columns]
+        right = sum(grid.get((student, *c)) in ("first", "later", "right") for c in exercises)
+        quiz = sum(grid.get((student, *c)) == "first" for c in questions)
         symbols = [STATES[s][0] if s else "" for s in row]
         lines.append(" ".join([f"{shown:<{width}}", *(f"{s:>5}" for s in symbols),
-                               f"  {right}/{len(columns)}"]))
-    firsts = [sum(grid.get((s, a, n)) == "first" for s in names) for a, n in columns]
+                               f"{f'{right}/{len(exercises)}':>7}",
+                               f"{f'{quiz}/{len(questions)}':>7}"]))
+    firsts = [sum(grid.get((s, *c)) == "first" for s in names) for c in columns]
     lines.append(" ".join([f"{'1st try':<{width}}", *(f"{f:>5}" for f in firsts)]))
     legend = "   ".join(f"{symbol} {label}" for symbol, label, _ in STATES.values())
-    return "\n".join([*lines, "", legend])
+    return "\n".join([*lines, "", legend, "02·3: lesson 02's exercise 3; 02·Q1: its quiz "
+                      "question 1 (✓ right at the first try, ↻ wrong, then right)"])
 
 
 def html_page(cells: list[Cell], anonymous: bool = False) -> str:
     """The grid as a self-contained HTML page: a heatmap with a legend."""
-    names, columns = _names(cells, anonymous), _columns(cells)
-    grid = {(c.student, c.assignment, c.number): c.state for c in cells}
-    head = "".join(f"<th>{html.escape(a[:2])}·{n}</th>" for a, n in columns)
+    names, columns, grid = _names(cells, anonymous), _columns(cells), _grid(cells)
+    questions = [c for c in columns if c[1]]
+    head = "".join(f"<th>{html.escape(_head(c))}</th>" for c in columns)
+    head += "<th>quiz</th>" if questions else ""
     rows = []
     for student, shown in names.items():
         tds = []
-        for a, n in columns:
-            st = grid.get((student, a, n))
+        if questions:  # the first tries, after the columns
+            quiz = sum(grid.get((student, *c)) == "first" for c in questions)
+            score = f'<td class="score">{quiz}/{len(questions)}</td>'
+        else:
+            score = ""
+        for column in columns:
+            st = grid.get((student, *column))
             if st is None:
                 tds.append("<td></td>")
                 continue
             symbol, label, colour = STATES[st]
             tds.append(f'<td style="background:{colour}" title="{html.escape(label)}">'
                        f"{symbol}</td>")
-        rows.append(f"<tr><th>{html.escape(shown)}</th>{''.join(tds)}</tr>")
+        rows.append(f"<tr><th>{html.escape(shown)}</th>{''.join(tds)}{score}</tr>")
     legend = "".join(f'<li><span style="background:{c}">{s}</span> {html.escape(label)}</li>'
                      for s, label, c in STATES.values())
     return f"""<!doctype html>
@@ -182,7 +264,7 @@ tbody th {{ text-align: left; }}
 ul {{ list-style: none; padding: 0; }} li span {{ display: inline-block; width: 2em;
 text-align: center; margin-right: .5em; }}
 </style></head><body>
-<h1>Progress: students × exercises</h1>
+<h1>Progress: students × exercises and quiz questions (Q)</h1>
 <table><thead><tr><th></th>{head}</tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table>

@@ -35,11 +35,14 @@ from code.
 from __future__ import annotations
 
 import html
+import json
 import math
+import os
 import re
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
@@ -58,6 +61,11 @@ _LETTERS = string.ascii_uppercase
 
 REVEAL_AFTER = 2
 """The wrong try from which on the answer and its explanation are shown."""
+
+
+def _blank(response: object) -> bool:
+    """Whether nothing was given (None, ``...`` or blank text): not a try at a question."""
+    return response is None or response is Ellipsis or str(response).strip() == ""
 
 
 def _join(*parts: str) -> str:
@@ -190,7 +198,7 @@ class MultipleChoice:
         ``attempt`` counts this question's tries so far, this one included; from
         :data:`REVEAL_AFTER` on a wrong answer also shows the right one.
         """
-        if response is None or response is Ellipsis or str(response).strip() == "":
+        if _blank(response):
             return Feedback("not attempted", "pick one of the options.")
         chosen = self._index(response)
         right = self._index(self.answer)
@@ -302,7 +310,7 @@ class NumericAnswer:
         ``attempt`` counts this question's tries so far, this one included; from
         :data:`REVEAL_AFTER` on a wrong answer also shows the right one.
         """
-        if response is None or response is Ellipsis or str(response).strip() == "":
+        if _blank(response):
             return Feedback("not attempted", "type a number, then press Check.")
         text = self._typed(response)
         value = self._value(response)
@@ -343,6 +351,60 @@ class NoSuchQuestion(IndexError, ValueError):
 
 #: "1,000", "−12,500,000": digits grouped by commas in threes, read as thousands or decimals.
 _GROUPED = re.compile(r"^[-−]?\d{1,3}(,\d{3})+$")
+
+
+class _Recording:
+    """Where this kernel's quizzes keep their tries: nowhere (in class) or one JSON file."""
+
+    path: Path | None = None
+    latest: Quiz | None = None  # the quiz created last while recording
+
+
+def record_first_tries(path: str | os.PathLike[str] | None) -> None:
+    """Keep the tries of every quiz created from now on in this kernel in the JSON file ``path``
+    (None: nowhere again).
+
+    Only the nbgrader course calls it (``tools/nbgrader_course.py`` puts it at the top of
+    each lesson's quiz cell): the record sits next to the notebook, so ``nbgrader submit``
+    and ``collect`` copy it with the notebook, and ``nbgrader autograde``, which re-runs the
+    notebook in a fresh kernel in that folder, grades it with :func:`first_try`. A quiz
+    created while recording reads the record first, so re-running its cell or restarting
+    the kernel never turns a wrong first try into a new first try. In class nobody calls
+    it, and a quiz writes no file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> record_first_tries(folder / "quiz.json")
+    >>> q = MultipleChoice("1 + 1?", ["2", "3"], "2")
+    >>> Quiz([q], title="Warm-up").answer(1, "B")
+    ✗ Not yet: B) 3 is not it. Try again.
+    >>> again = Quiz([q], title="Warm-up")  # the cell run again: the first try stays
+    >>> again.answer(1, "A"), again.score
+    (✓ Correct! A) 2., 0)
+    >>> first_try(1)
+    ✗ Not yet: question 1 was answered B) 3 at the first try: not right, right later.
+    >>> record_first_tries(None)  # back to recording nothing
+    """
+    _Recording.path = None if path is None else Path(path).absolute()  # the notebook's folder
+    _Recording.latest = None
+
+
+def first_try(number: int) -> Feedback:
+    """Whether question ``number`` of this notebook's quiz was right at the first try.
+
+    For the nbgrader course's autograded quiz cells (``first_try(2).require()``): the quiz
+    cell above, run while recording (:func:`record_first_tries`), read the record of the
+    student's tries. A question never answered, or a quiz that did not run, scores 0 with
+    a message saying so.
+    """
+    quiz = _Recording.latest
+    if quiz is None:
+        return Feedback("not attempted", f"question {number} was not answered in the quiz "
+                                         "(the quiz cell did not run, or not while recording "
+                                         "tries).")
+    return quiz.first_try(number)
 
 
 class Quiz(TextReprMixin, widgets.VBox):
@@ -391,6 +453,8 @@ class Quiz(TextReprMixin, widgets.VBox):
         self._first: list[Feedback | None] = [None] * len(self.questions)
         self._attempts = [0] * len(self.questions)
         self._submitted: list[str | None] = [None] * len(self.questions)
+        self._first_response: list[str | None] = [None] * len(self.questions)
+        self._last_response: list[str | None] = [None] * len(self.questions)
         self._score_label = widgets.HTML()
         self._feedback: list[widgets.HTML] = []
         rows: list[widgets.Widget] = [widgets.HTML(f"<h3>{html.escape(title)}</h3>")]
@@ -401,6 +465,10 @@ class Quiz(TextReprMixin, widgets.VBox):
         # move the notebook's cell selection), even in a lesson with no other widget
         rows.append(AccessibleControls())
         super().__init__(rows, layout=widgets.Layout(max_width="720px"))
+        self._record = _Recording.path
+        if self._record is not None:
+            _Recording.latest = self
+            self._restore()
         self._update_score()
 
     def _row(self, number: int, question: Question) -> widgets.Widget:
@@ -440,8 +508,8 @@ class Quiz(TextReprMixin, widgets.VBox):
         self._submitted[i] = text
         return self.answer(number, text)
 
-    def answer(self, number: int, response: object) -> Feedback:
-        """Answer question ``number`` (counted from 1) and show the feedback."""
+    def _index(self, number: object) -> int:
+        """Question ``number`` (counted from 1) as an index, or a clear error."""
         if isinstance(number, (bool, np.bool_)) or not isinstance(number, (int, np.integer)):
             raise TypeError(f"number is {_clip(repr(number))}, not a question number. Give a "
                             f"whole number from 1 to {len(self.questions)}, e.g. "
@@ -450,22 +518,106 @@ class Quiz(TextReprMixin, widgets.VBox):
             raise NoSuchQuestion(f"number is {number}, but this quiz has questions 1 to "
                              f"{len(self.questions)}; there is no question {number}. Pick one "
                              "of them, e.g. quiz.answer(1, 'B').")
-        number = int(number)
-        i = number - 1
+        return int(number) - 1
+
+    def answer(self, number: int, response: object) -> Feedback:
+        """Answer question ``number`` (counted from 1) and show the feedback."""
+        i = self._index(number)
         question = self.questions[i]
         if not question.is_attempt(response):
             result = question.check(response)  # says what to type; no try is counted
-        else:
-            self._attempts[i] += 1
-            result = question.check(response, attempt=self._attempts[i])
-            if self._first[i] is None:
-                self._first[i] = result
+            self._show(i, result)
+            return result
+        self._attempts[i] += 1
+        result = question.check(response, attempt=self._attempts[i])
+        if self._first[i] is None:
+            self._first[i] = result
+            self._first_response[i] = str(response)
+        self._last_response[i] = str(response)
+        self._show(i, result)
+        self._save()
+        return result
+
+    def _show(self, i: int, result: Feedback) -> None:
         self._results[i] = result
         # line-height: a wrapped message reads as one paragraph, not lines 28px apart
         self._feedback[i].value = (f'<div style="line-height: 1.4">'
                                    f"{html.escape(str(result))}</div>")
         self._update_score()
-        return result
+
+    def _read_record(self) -> dict[str, dict[str, dict[str, object]]]:
+        """The record file's quizzes (an unreadable or edited-away file reads as empty)."""
+        assert self._record is not None
+        try:
+            data = json.loads(self._record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _restore(self) -> None:
+        """Take up the tries already recorded for this quiz (its cell was run before).
+
+        The verdicts are re-checked from the recorded responses, never read from the file.
+        """
+        mine = self._read_record().get(self.title)
+        if not isinstance(mine, dict):
+            return
+        for i, question in enumerate(self.questions):
+            entry = mine.get(str(i + 1))
+            if not isinstance(entry, dict) or not question.is_attempt(entry.get("first")):
+                continue
+            first, last = str(entry["first"]), str(entry.get("last", entry["first"]))
+            tries = entry.get("tries")
+            self._attempts[i] = tries if isinstance(tries, int) and tries >= 1 else 1
+            self._first[i] = question.check(first, attempt=1)
+            self._first_response[i], self._last_response[i] = first, last
+            self._show(i, question.check(last, attempt=self._attempts[i]))
+
+    def _save(self) -> None:
+        """Write this quiz's tries to the record (recording only), next to other quizzes'."""
+        if self._record is None:
+            return
+        data = self._read_record()
+        data[self.title] = {
+            str(i + 1): {"first": said, "first_status": first.status,
+                         "last": self._last_response[i], "last_status": now.status,
+                         "tries": self._attempts[i]}
+            for i, (said, first, now) in enumerate(zip(self._first_response, self._first,
+                                                       self._results, strict=True))
+            if said is not None and first is not None and now is not None}
+        partial = self._record.with_name(self._record.name + ".part")
+        partial.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+        os.replace(partial, self._record)  # never half a file, even if the kernel dies
+
+    def first_try(self, number: int) -> Feedback:
+        """Whether question ``number`` (counted from 1) was right at the first try.
+
+        Examples
+        --------
+        >>> quiz = Quiz([MultipleChoice("1 + 1?", ["2", "3"], "2"),
+        ...              NumericAnswer("2 + 2?", answer=4)])
+        >>> quiz.answer(1, "B) 3"), quiz.answer(1, "A) 2")
+        (✗ Not yet: B) 3 is not it. Try again., ✓ Correct! A) 2.)
+        >>> quiz.first_try(1)
+        ✗ Not yet: question 1 was answered B) 3 at the first try: not right, right later.
+        >>> quiz.first_try(2)
+        ✎ Not attempted yet: question 2 was not answered in the quiz.
+        """
+        i = self._index(number)
+        first, now = self._first[i], self._results[i]
+        if first is None:
+            return Feedback("not attempted", f"question {i + 1} was not answered in the quiz.")
+        question, shown = self.questions[i], self._first_response[i]
+        if isinstance(question, MultipleChoice):
+            index = question._index(shown)
+            if index is not None:
+                shown = f"{_LETTERS[index]}) {question.options[index]}"
+        said = f"question {i + 1} was answered {shown} at the first try"
+        if first.ok:
+            return Feedback("correct", f"{said}.")
+        later = ", right later" if now is not None and now.ok else ""
+        return Feedback("wrong", f"{said}: not right{later}.")
 
     @property
     def score(self) -> int:

@@ -5,6 +5,9 @@ the same text: still one try), then the right one typed with Enter and Check.
 What must be seen: why the wrong option is wrong (and not the answer), a hint for the
 wrong number, the answer after a right try, and a score of first tries with retries
 shown apart. Expected values by hand: 1·4 + 2·5 + 3·6 = 32; 2·1 + 3·0 + 4·2 = 10.
+
+The quiz cell records its tries as in the nbgrader course (``record_first_tries``): the
+clicks in the page must leave the record nbgrader collects next to the notebook.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ def _play(jp) -> None:
     box.press("Enter")
     check.click()
     page.wait_for_function("() => document.body.innerText.includes('2·1 + 3·0 + 4·2')")
+    # the score is its own widget: its update can reach the page after the feedback's
+    page.wait_for_function("() => document.body.innerText.includes('right after a retry: 2')")
     assert "First try: 0 / 2 · right after a retry: 2" in quiz.inner_text()
     assert jp.python_json("[quiz.score, quiz.right_after_retry]") == [0, 2]
     assert jp.python_json("quiz._attempts") == [2, 2]  # Enter then Check: one try
@@ -70,6 +75,13 @@ def _play(jp) -> None:
                              "e => e.scrollWidth > e.clientWidth + 1)")
     assert not overflow, "quiz feedback overflows its box"
     quiz.scroll_into_view_if_needed()
+    # the record the clicks left next to the notebook (what nbgrader submit sends)
+    record = jp.python_json("__import__('json').load(open('quiz.quiz.json'))")
+    assert record == {"Quiz in the browser": {
+        "1": {"first": "B) 21", "first_status": "wrong", "last": "C) 32",
+              "last_status": "correct", "tries": 2},
+        "2": {"first": "12", "first_status": "wrong", "last": "10",
+              "last_status": "correct", "tries": 2}}}
 
 
 def test_quiz_played_in_jupyterlab_light_and_dark(lab):

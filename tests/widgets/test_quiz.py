@@ -1,9 +1,18 @@
 """The quiz widget: feedback that unfolds over tries, a first-try score, and a text form
 where no widget front end runs."""
 
+import json
+
 import pytest
 
-from lessons_lib.widgets.quiz import REVEAL_AFTER, MultipleChoice, NumericAnswer, Quiz
+from lessons_lib.widgets.quiz import (
+    REVEAL_AFTER,
+    MultipleChoice,
+    NumericAnswer,
+    Quiz,
+    first_try,
+    record_first_tries,
+)
 
 
 def make():
@@ -169,3 +178,39 @@ def test_answering_from_code_still_counts_every_call():
     quiz.answer(2, "5")
     quiz.answer(2, "5")
     assert quiz._attempts[1] == 2
+
+
+def _two() -> list:
+    return [MultipleChoice("1 + 1?", ["2", "3"], "2"), NumericAnswer("2 + 2?", answer=4)]
+
+
+def test_in_class_a_quiz_writes_no_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    quiz = Quiz(_two())
+    quiz.answer(1, "B"), quiz.answer(2, "4")
+    assert list(tmp_path.iterdir()) == []
+    assert first_try(1).status == "not attempted"  # no recording quiz in this kernel
+
+
+@pytest.fixture
+def recording(tmp_path):
+    record = tmp_path / "lesson.quiz.json"
+    record_first_tries(record)
+    yield record
+    record_first_tries(None)
+
+
+def test_a_recorded_first_try_survives_a_rerun_and_an_edited_verdict(recording):
+    quiz = Quiz(_two(), title="T")
+    quiz.answer(1, "B"), quiz.answer(1, "A")
+    assert json.loads(recording.read_text())["T"]["1"]["tries"] == 2
+    again = Quiz(_two(), title="T")  # the cell run again, or the kernel restarted
+    assert (again.score, again.right_after_retry) == (0, 1)
+    data = json.loads(recording.read_text())
+    data["T"]["1"]["first_status"] = "correct"  # a verdict edited by hand counts for nothing
+    recording.write_text(json.dumps(data))
+    assert not Quiz(_two(), title="T").first_try(1).ok
+    assert str(first_try(2)) == ("✎ Not attempted yet: question 2 was not answered in the "
+                                 "quiz.")
+    recording.write_text("{not json")  # an unreadable record reads as nothing answered
+    assert Quiz(_two(), title="T").score == 0 and first_try(1).status == "not attempted"
