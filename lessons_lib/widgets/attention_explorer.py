@@ -92,6 +92,17 @@ class _Number(traitlets.Float):
             raise traitlets.TraitError(str(error)) from None
 
 
+def _within(name: str, value: float, bounds: tuple[float, float], why: str) -> float:
+    """``value`` as a float if it lies in ``bounds``; else a TraitError naming the range."""
+    low, high = bounds
+    if not (math.isfinite(value) and low <= value <= high):
+        shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
+        raise traitlets.TraitError(
+            f"{name} is {shown}, but it must be between {low:g} and {high:g} {why}"
+        )
+    return float(value)
+
+
 class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     """A draggable 2-D query and keys with live scores and softmax weights (lesson 07).
 
@@ -227,14 +238,8 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
 
     @traitlets.validate("extent")
     def _check_extent(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
-        low, high = EXTENT_RANGE
-        if not (math.isfinite(value) and low <= value <= high):
-            shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
-            raise traitlets.TraitError(
-                f"extent is {shown}, but it must be between {low:g} and {high:g} (the "
-                f"drawing shows −extent … extent on each axis). Use e.g. extent=2.5."
-            )
+        value = _within("extent", proposal["value"], EXTENT_RANGE,
+                        "(the drawing shows −extent … extent on each axis). Use e.g. extent=2.5.")
         if value == self.extent:  # in the constructor: the vectors check themselves
             return float(value)
         vectors = {"query": self.query, **{f"key_vectors[{i}]": k
@@ -278,16 +283,9 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
 
     @traitlets.validate("temperature")
     def _check_temperature(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
-        low, high = TEMPERATURE_RANGE
-        if not (math.isfinite(value) and low <= value <= high):
-            shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
-            raise traitlets.TraitError(
-                f"temperature is {shown}, but it must be between {low:g} and {high:g} "
-                "(1 = plain softmax, larger = flatter, smaller = sharper). Use e.g. "
-                "temperature=1."
-            )
-        return float(value)
+        return _within("temperature", proposal["value"], TEMPERATURE_RANGE,
+                       "(1 = plain softmax, larger = flatter, smaller = sharper). Use e.g. "
+                       "temperature=1.")
 
     def set_keys(self, tokens: Any, key_vectors: Any) -> None:
         """Replace the keys and their labels together (the number of keys may change).
