@@ -103,6 +103,20 @@ def _within(name: str, value: float, bounds: tuple[float, float], why: str) -> f
     return float(value)
 
 
+def _one_label_per_key(keys: int, labels: int, changed: str) -> None:
+    """A TraitError when the keys and their labels no longer pair up; ``changed`` is the
+    trait being set (``"key_vectors"`` or ``"tokens"``), which the message starts from."""
+    if keys == labels:
+        return
+    if changed == "key_vectors":
+        problem = (f"key_vectors has {keys} keys but tokens has {labels} labels. To change how "
+                   "many keys there are")
+    else:
+        problem = (f"tokens has {labels} labels but there are {keys} keys. Give one label per "
+                   "key, or")
+    raise traitlets.TraitError(f"{problem}, use w.set_keys(tokens, key_vectors).")
+
+
 class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     """A draggable 2-D query and keys with live scores and softmax weights (lesson 07).
 
@@ -223,12 +237,7 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
             raise traitlets.TraitError(str(error)) from None
         for i, key in enumerate(keys):
             self._refuse_outside(key, f"key_vectors[{i}]", self.extent)
-        tokens = self.tokens
-        if len(tokens) != len(keys):
-            raise traitlets.TraitError(
-                f"key_vectors has {len(keys)} keys but tokens has {len(tokens)} labels. To "
-                "change how many keys there are, use w.set_keys(tokens, key_vectors)."
-            )
+        _one_label_per_key(len(keys), len(self.tokens), changed="key_vectors")
         return keys
 
     @traitlets.validate("query")
@@ -274,11 +283,7 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
         value = [str(t) for t in proposal["value"]]
         if not all(t.strip() for t in value):
             raise traitlets.TraitError("every token needs a label, e.g. tokens=['milk', 'car'].")
-        if len(value) != len(self.key_vectors):
-            raise traitlets.TraitError(
-                f"tokens has {len(value)} labels but there are {len(self.key_vectors)} keys. "
-                "Give one label per key, or use w.set_keys(tokens, key_vectors)."
-            )
+        _one_label_per_key(len(self.key_vectors), len(value), changed="tokens")
         return value
 
     @traitlets.validate("temperature")
