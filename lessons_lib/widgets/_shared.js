@@ -38,7 +38,7 @@ export function setText(node, text) {
   known.text = text;
   const first = node.firstChild;
   // one text node: change its characters in place, no node removed and created
-  if (first !== null && first === node.lastChild && first.nodeType === Node.TEXT_NODE) {
+  if (first !== null && first === node.lastChild && first.nodeType === 3) { // a Text node
     if (first.data !== text) first.data = text;
   } else if (node.textContent !== text) {
     node.textContent = text;
