@@ -33,7 +33,7 @@ def test_dark_theme_colours_are_lighter_than_the_light_ones():
         assert luminance(palette.DARK[role]) >= luminance(light), role
 
 
-@pytest.mark.parametrize("css", ["vector_playground.css", "attention_explorer.css"])
+@pytest.mark.parametrize("css", sorted(p.name for p in WIDGETS.glob("*.css")))  # + _frame.css
 def test_each_widget_stylesheet_writes_no_colour_of_its_own(css: str):
     own = (WIDGETS / css).read_text(encoding="utf-8")
     assert HEX.findall(re.sub(r"var\([^)]*\)", "", own)) == [], f"{css} writes a colour"
@@ -61,3 +61,19 @@ def test_figure_modules_take_their_colours_from_the_palette(module: str):
     text = (ROOT / "lessons_lib" / module).read_text(encoding="utf-8")
     assert HEX.findall(text) == [], f"{module} writes a colour; use lessons_lib.palette"
     assert "lessons_lib.palette import" in text
+
+
+@pytest.mark.parametrize("css", ["vector_playground.css", "attention_explorer.css"])
+def test_each_drawing_widget_ships_the_one_frame(css: str):
+    """The frame (colours, font, border, padding) is written once, in _frame.css, and each
+    drawing widget's root carries its class; the widget's own file does not repeat it."""
+    shipped, own = stylesheet(css), (WIDGETS / css).read_text(encoding="utf-8")
+    frame = (WIDGETS / "_frame.css").read_text(encoding="utf-8")
+    assert shipped.index(".lp-frame {") < shipped.index(own), "the frame comes first"
+    root = re.search(r"\n\.(\w+-root) \{([^}]*)\}", own)
+    assert root, f"{css} has no root rule"
+    for rule in ("border:", "padding:", "font-family:", "background:", "color:"):
+        assert rule in frame and rule not in root.group(2), (css, rule)
+    module = css.replace(".css", ".js")
+    assert f'class: "{root.group(1)} lp-frame"' in (WIDGETS / module).read_text("utf-8"), (
+        f"{module}: the root element lacks the class lp-frame")

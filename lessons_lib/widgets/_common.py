@@ -78,10 +78,12 @@ def esm(filename: str) -> str:
 
 
 def stylesheet(filename: str) -> str:
-    """A drawing widget's CSS for anywidget's ``_css``: the shared palette, then its own file.
+    """A drawing widget's CSS for anywidget's ``_css``: the shared palette, the shared
+    frame, then its own file.
 
     The colours (``--lp-a``, ``--lp-query``, …, light and dark) come from
-    :func:`lessons_lib.palette.stylesheet`; ``filename`` only uses them.
+    :func:`lessons_lib.palette.stylesheet`; the frame (class ``lp-frame`` on the widget's
+    root: colours, font, border, padding) from ``_frame.css``; ``filename`` only uses them.
 
     Examples
     --------
@@ -91,7 +93,8 @@ def stylesheet(filename: str) -> str:
     """
     from lessons_lib.palette import stylesheet as palette
 
-    return palette() + "\n" + asset(filename).read_text(encoding="utf-8")
+    return "\n".join([palette(), asset("_frame.css").read_text(encoding="utf-8"),
+                      asset(filename).read_text(encoding="utf-8")])
 
 
 def slider_limit(limit: object) -> float:

@@ -13,6 +13,10 @@ export const MINUS = "\u2212";
 export function toFixedPy(x, d) {
   const text = x.toFixed(d);
   if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return text;
+  // A tie times 10^d is n + 0.5 exactly, and so is its double product while that is below
+  // 2^52 (10^d is exact up to d = 22): anything else is no tie, without the long digits.
+  const scaled = Math.abs(x) * 10 ** d;
+  if (d <= 22 && scaled < 2 ** 52 && scaled - Math.floor(scaled) !== 0.5) return text;
   const exact = Math.abs(x).toFixed(Math.min(100, d + 80)); // the double's own digits
   const point = exact.indexOf(".");
   if (!/^50*$/.test(exact.slice(point + 1 + d))) return text; // not a tie

@@ -53,8 +53,9 @@ export function placeLabels(items, markers, size, margin = 2) {
           w: item.w,
           h: item.h,
         };
-        const clashes = placed.filter((p) => overlaps(box, p)).length
-          + markers.filter((m) => hitsCircle(box, m)).length;
+        let clashes = 0; // counted without allocating: this runs for every candidate
+        for (const p of placed) if (overlaps(box, p)) clashes += 1;
+        for (const m of markers) if (hitsCircle(box, m)) clashes += 1;
         const cost = clashes * 1e6 + r; // any clear spot beats every crowded one
         if (cost < bestCost) {
           bestCost = cost;

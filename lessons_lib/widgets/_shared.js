@@ -16,9 +16,43 @@ export function svgEl(tag, attrs = {}, parent = null) {
   return node;
 }
 
+// What this module last wrote to a node (its text, its attributes), kept beside the node so
+// that a drag move compares with a JavaScript value instead of reading the DOM back, and
+// leaves an unchanged text or attribute alone (writing one, even with the same value,
+// makes the page restyle or lay out the element again).
+const written = new WeakMap();
+
+function writesOf(node) {
+  let known = written.get(node);
+  if (!known) {
+    known = { attrs: Object.create(null), text: null };
+    written.set(node, known);
+  }
+  return known;
+}
+
 /** Set a node's text only when it changes: an unchanged readout costs the page nothing. */
 export function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
+  const known = writesOf(node);
+  if (known.text === text) return; // only this function writes the texts it is given
+  known.text = text;
+  const first = node.firstChild;
+  // one text node: change its characters in place, no node removed and created
+  if (first !== null && first === node.lastChild && first.nodeType === 3) { // a Text node
+    if (first.data !== text) first.data = text;
+  } else if (node.textContent !== text) {
+    node.textContent = text;
+  }
+}
+
+/** Set an attribute only when its value changes (`null` removes it). */
+export function setAttr(node, name, value) {
+  const text = value === null ? null : String(value);
+  const known = writesOf(node).attrs;
+  if (known[name] === text) return;
+  known[name] = text;
+  if (text === null) node.removeAttribute(name);
+  else node.setAttribute(name, text);
 }
 
 export function htmlEl(tag, attrs = {}, parent = null, text = null) {
@@ -124,17 +158,25 @@ export function gridPointer(svg, size, scaleOf) {
 // forces a layout, so a drag reuses the sizes it has seen.
 const measured = new Map();
 
+// The box a label had last, while its text and font stay: a drag move looks it up here
+// without building a key.
+const lastBox = new WeakMap();
+
 /** An SVG text's size and where its box sits from its (x, y) anchor, measured if drawn. */
 function textBox(label, fontPx) {
+  const text = writesOf(label).text ?? label.textContent;
+  const last = lastBox.get(label);
+  if (last && last.text === text && last.fontPx === fontPx) return last.box;
   const key = [fontPx, label.getAttribute("class"), label.getAttribute("text-anchor"),
-    label.textContent].join("|");
-  const known = measured.get(key);
-  if (known) return known;
-  const box = measure(label, fontPx);
-  if (box.measured) {
+    text].join("|");
+  let box = measured.get(key);
+  if (!box) {
+    box = measure(label, fontPx);
+    if (!box.measured) return box;
     if (measured.size > 500) measured.clear();
     measured.set(key, box);
   }
+  lastBox.set(label, { text, fontPx, box });
   return box;
 }
 
@@ -168,28 +210,28 @@ export function placeArrowLabels(entries, markers, size, fontPx) {
       h: boxes[i].h + 2 };
   });
   placeLabels(items, markers, size).forEach((box, i) => {
-    entries[i].label.setAttribute("x", box.x + 1 - boxes[i].left);
-    entries[i].label.setAttribute("y", box.y + 1 + boxes[i].ascent);
+    setAttr(entries[i].label, "x", box.x + 1 - boxes[i].left);
+    setAttr(entries[i].label, "y", box.y + 1 + boxes[i].ascent);
   });
 }
 
 /**
  * Draw an arrow ({ g, shaft, head }: a <g> holding a <line> and a <polygon>) from `from` to
  * `to` (drawing pixels), shaped by arrowShape (_geometry.js); hidden when too short or when
- * `visible` is false. Returns whether it is drawn.
+ * `visible` is false. Returns whether it is drawn (also kept as `arrow.visible`); writes
+ * only the attributes that change.
  */
 export function drawArrow(arrow, from, to, visible, options) {
   const shape = visible ? arrowShape(from[0], from[1], to[0], to[1], options) : null;
-  if (!shape) {
-    arrow.g.setAttribute("visibility", "hidden");
-    return false;
-  }
-  arrow.g.setAttribute("visibility", "visible");
+  arrow.visible = shape !== null;
+  setAttr(arrow.g, "visibility", shape ? "visible" : "hidden");
+  if (!shape) return false;
   const [x1, y1, x2, y2] = shape.shaft;
-  arrow.shaft.setAttribute("x1", x1);
-  arrow.shaft.setAttribute("y1", y1);
-  arrow.shaft.setAttribute("x2", x2);
-  arrow.shaft.setAttribute("y2", y2);
-  arrow.head.setAttribute("points", shape.head.map(([x, y]) => `${x},${y}`).join(" "));
+  setAttr(arrow.shaft, "x1", x1);
+  setAttr(arrow.shaft, "y1", y1);
+  setAttr(arrow.shaft, "x2", x2);
+  setAttr(arrow.shaft, "y2", y2);
+  const [[hx, hy], [lx, ly], [rx, ry]] = shape.head;
+  setAttr(arrow.head, "points", `${hx},${hy} ${lx},${ly} ${rx},${ry}`);
   return true;
 }

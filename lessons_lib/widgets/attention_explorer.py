@@ -92,6 +92,31 @@ class _Number(traitlets.Float):
             raise traitlets.TraitError(str(error)) from None
 
 
+def _within(name: str, value: float, bounds: tuple[float, float], why: str) -> float:
+    """``value`` as a float if it lies in ``bounds``; else a TraitError naming the range."""
+    low, high = bounds
+    if not (math.isfinite(value) and low <= value <= high):
+        shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
+        raise traitlets.TraitError(
+            f"{name} is {shown}, but it must be between {low:g} and {high:g} {why}"
+        )
+    return float(value)
+
+
+def _one_label_per_key(keys: int, labels: int, changed: str) -> None:
+    """A TraitError when the keys and their labels no longer pair up; ``changed`` is the
+    trait being set (``"key_vectors"`` or ``"tokens"``), which the message starts from."""
+    if keys == labels:
+        return
+    if changed == "key_vectors":
+        problem = (f"key_vectors has {keys} keys but tokens has {labels} labels. To change how "
+                   "many keys there are")
+    else:
+        problem = (f"tokens has {labels} labels but there are {keys} keys. Give one label per "
+                   "key, or")
+    raise traitlets.TraitError(f"{problem}, use w.set_keys(tokens, key_vectors).")
+
+
 class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
     """A draggable 2-D query and keys with live scores and softmax weights (lesson 07).
 
@@ -212,12 +237,7 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
             raise traitlets.TraitError(str(error)) from None
         for i, key in enumerate(keys):
             self._refuse_outside(key, f"key_vectors[{i}]", self.extent)
-        tokens = self.tokens
-        if len(tokens) != len(keys):
-            raise traitlets.TraitError(
-                f"key_vectors has {len(keys)} keys but tokens has {len(tokens)} labels. To "
-                "change how many keys there are, use w.set_keys(tokens, key_vectors)."
-            )
+        _one_label_per_key(len(keys), len(self.tokens), changed="key_vectors")
         return keys
 
     @traitlets.validate("query")
@@ -227,14 +247,8 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
 
     @traitlets.validate("extent")
     def _check_extent(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
-        low, high = EXTENT_RANGE
-        if not (math.isfinite(value) and low <= value <= high):
-            shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
-            raise traitlets.TraitError(
-                f"extent is {shown}, but it must be between {low:g} and {high:g} (the "
-                f"drawing shows −extent … extent on each axis). Use e.g. extent=2.5."
-            )
+        value = _within("extent", proposal["value"], EXTENT_RANGE,
+                        "(the drawing shows −extent … extent on each axis). Use e.g. extent=2.5.")
         if value == self.extent:  # in the constructor: the vectors check themselves
             return float(value)
         vectors = {"query": self.query, **{f"key_vectors[{i}]": k
@@ -269,25 +283,14 @@ class AttentionExplorer(TextReprMixin, SyncGuard, anywidget.AnyWidget):
         value = [str(t) for t in proposal["value"]]
         if not all(t.strip() for t in value):
             raise traitlets.TraitError("every token needs a label, e.g. tokens=['milk', 'car'].")
-        if len(value) != len(self.key_vectors):
-            raise traitlets.TraitError(
-                f"tokens has {len(value)} labels but there are {len(self.key_vectors)} keys. "
-                "Give one label per key, or use w.set_keys(tokens, key_vectors)."
-            )
+        _one_label_per_key(len(self.key_vectors), len(value), changed="tokens")
         return value
 
     @traitlets.validate("temperature")
     def _check_temperature(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
-        low, high = TEMPERATURE_RANGE
-        if not (math.isfinite(value) and low <= value <= high):
-            shown = format_number(value, trim=True) if math.isfinite(value) else repr(value)
-            raise traitlets.TraitError(
-                f"temperature is {shown}, but it must be between {low:g} and {high:g} "
-                "(1 = plain softmax, larger = flatter, smaller = sharper). Use e.g. "
-                "temperature=1."
-            )
-        return float(value)
+        return _within("temperature", proposal["value"], TEMPERATURE_RANGE,
+                       "(1 = plain softmax, larger = flatter, smaller = sharper). Use e.g. "
+                       "temperature=1.")
 
     def set_keys(self, tokens: Any, key_vectors: Any) -> None:
         """Replace the keys and their labels together (the number of keys may change).

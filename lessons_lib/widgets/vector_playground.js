@@ -4,14 +4,21 @@
 // kernel is only told about the new vectors when the pointer is released or a
 // tip is moved with the keyboard. Number formatting mirrors
 // lessons_lib.formatting.format_number / lessons_lib.working.dot_working.
+//
+// render() builds the view once (build*), then every change runs update(): draw*
+// (arrows, guides, tips) and readout* (the numbers). A drag move writes only the
+// attributes and texts that change (setAttr / setText, _shared.js) and reads no layout.
 
 import { dotWorking, fixed, formatNumber, formatVector } from "./_format.js";
 import { angleDeg, dotp, isZero, len, round, roundTo, signMessage, unit } from "./_geometry.js";
 import { installKeyGuard } from "./_keys.js";
-import { attachTip, drawArrow, gridPointer, htmlEl, placeArrowLabels, setText, svgEl } from "./_shared.js";
+import { attachTip, drawArrow, gridPointer, htmlEl, placeArrowLabels, setAttr, setText, svgEl } from "./_shared.js";
 
 const SIZE = 400; // viewBox width and height
 const PAD = 26; // room for tick labels around the grid
+const LABEL_ORDER = ["a", "b", "sum", "double", "ua", "ub"]; // most important first
+const SYNCED = ["a", "b", "snap", "show_projection", "show_sum", "show_double", "normalise",
+  "lock_lengths", "large_text", "show_b", "show_dot", "grid"];
 
 function zeroNames(a, b) {
   const names = [];
@@ -24,9 +31,9 @@ function undefinedText(names) {
   return `undefined — ${names.join(" and ")} ${names.length === 1 ? "has" : "have"} zero length`;
 }
 
-// ----------------------------------------------------------------- DOM bits
+// ------------------------------------------------------------------ build (once)
 
-/** An arrow: a shaft (line) and a head (polygon) inside a <g class=cls>. */
+/** An arrow: a shaft (line), a head (polygon) and a label inside a <g class=cls>. */
 function makeArrow(parent, cls) {
   const g = svgEl("g", { class: `vp-arrow ${cls}` }, parent);
   const shaft = svgEl("line", { class: "vp-shaft" }, g);
@@ -42,17 +49,14 @@ function readoutRow(parent, label, testid) {
   return { row, name, value };
 }
 
-// ------------------------------------------------------------------- render
-
-/** The widget's elements, built once: header, drawing layers, tips, readouts, options. */
-function build(el, model) {
-  const get = (k) => model.get(k);
-  const root = htmlEl("div", { class: "vp-root" }, el);
+function buildHeader(root) {
   const header = htmlEl("div", { class: "vp-header" }, root);
   htmlEl("span", { class: "vp-title" }, header, "Dot product — drag the vector tips");
   htmlEl("span", { class: "vp-hint" }, header, "(or focus a tip and use the arrow keys)");
-  const body = htmlEl("div", { class: "vp-body" }, root);
+}
 
+/** The SVG: grid layer, guide lines, the arrows (drawn back to front) and the origin. */
+function buildDrawing(body) {
   const svg = svgEl("svg", {
     class: "vp-svg",
     viewBox: `0 0 ${SIZE} ${SIZE}`,
@@ -75,7 +79,12 @@ function build(el, model) {
     ub: makeArrow(svg, "vp-b vp-unitvec"),
   };
   const origin = svgEl("circle", { class: "vp-origin", r: 3 }, svg);
+  return { svg, gridLayer, unitCircle, paraA, paraB, drop, arrows, origin,
+    handles: buildHandles(svg) };
+}
 
+/** The draggable tips: a round one for a, a diamond for b (shape, not only colour). */
+function buildHandles(svg) {
   const handles = {};
   for (const which of ["b", "a"]) {
     const h = svgEl("g", {
@@ -93,7 +102,10 @@ function build(el, model) {
     svgEl("circle", { class: "vp-hit", r: 22 }, h);
     handles[which] = h;
   }
+  return handles;
+}
 
+function buildReadouts(body) {
   const panel = htmlEl("div", { class: "vp-readouts" }, body);
   const rows = {
     a: readoutRow(panel, "a", "a"),
@@ -110,12 +122,15 @@ function build(el, model) {
   rows.double = readoutRow(panel, "2a", "double");
   const sign = htmlEl("p", { class: "vp-sign", "data-testid": "sign", "aria-live": "polite" },
     panel);
+  return { rows, working, sign };
+}
 
+/** The options' check boxes; the list comes from Python (VectorPlayground.OPTIONS). */
+function buildOptions(root, model) {
   const options = htmlEl("details", { class: "vp-options" }, root);
   htmlEl("summary", {}, options, "Options");
   const boxes = {};
-  // The list of options comes from Python (VectorPlayground.OPTIONS): one rule, one home.
-  const OPTIONS = get("options");
+  const OPTIONS = model.get("options");
   for (const [key, text] of OPTIONS) {
     const label = htmlEl("label", { class: "vp-option" }, options);
     const box = htmlEl("input", { type: "checkbox", "data-testid": `option-${key}` }, label);
@@ -126,274 +141,340 @@ function build(el, model) {
     });
     boxes[key] = box;
   }
-  return { root, svg, gridLayer, unitCircle, paraA, paraB, drop, arrows, origin, handles, rows,
-    working, sign, boxes, OPTIONS };
+  return { boxes, OPTIONS };
 }
 
+/** The widget's elements, built once: header, drawing, tips, readouts, options. */
+function build(el, model) {
+  const root = htmlEl("div", { class: "vp-root lp-frame" }, el);
+  buildHeader(root);
+  const body = htmlEl("div", { class: "vp-body" }, root);
+  return { root, ...buildDrawing(body), ...buildReadouts(body), ...buildOptions(root, model) };
+}
+
+// ------------------------------------------------------------------ coordinates
+// `w` is one rendered widget: { model, get, view, state: { a, b }, extent, scale, tips }.
+
+const X = (w, x) => SIZE / 2 + x * w.scale;
+const Y = (w, y) => SIZE / 2 - y * w.scale;
+
+function computeExtent(w) {
+  const { a, b } = w.state;
+  const vs = [a, b];
+  if (w.get("show_sum")) vs.push([a[0] + b[0], a[1] + b[1]]);
+  if (w.get("show_double")) vs.push([2 * a[0], 2 * a[1]]);
+  let m = 0;
+  for (const v of vs) m = Math.max(m, Math.abs(v[0]), Math.abs(v[1]));
+  return Math.max(Math.round(w.get("grid")) || 4, Math.ceil(m - 1e-9));
+}
+
+/** The grid for the current extent (it grows with the vectors), its ticks and axis names. */
+function drawGrid(w) {
+  const { svg, gridLayer: layer, origin } = w.view;
+  const extent = computeExtent(w);
+  w.extent = extent;
+  w.scale = (SIZE - 2 * PAD) / (2 * extent);
+  svg.dataset.extent = String(extent);
+  svg.dataset.scale = String(w.scale);
+  layer.replaceChildren();
+  const step = extent <= 6 ? 1 : extent <= 12 ? 2 : 5;
+  const [lo, hi] = [-extent, extent];
+  for (let i = lo; i <= hi; i += 1) {
+    const axis = i === 0;
+    const cls = axis ? "vp-axis" : i % step === 0 ? "vp-gridline" : "vp-gridline vp-minor";
+    svgEl("line", { class: cls, x1: X(w, i), y1: Y(w, lo), x2: X(w, i), y2: Y(w, hi) }, layer);
+    svgEl("line", { class: cls, x1: X(w, lo), y1: Y(w, i), x2: X(w, hi), y2: Y(w, i) }, layer);
+    if (i % step === 0 && !axis) {
+      const t = formatNumber(i);
+      svgEl("text", { class: "vp-tick", x: X(w, i), y: Y(w, lo) + 16, "text-anchor": "middle" },
+        layer).textContent = t;
+      svgEl("text", { class: "vp-tick", x: X(w, lo) - 6, y: Y(w, i) + 4, "text-anchor": "end" },
+        layer).textContent = t;
+    }
+  }
+  svgEl("text", { class: "vp-axis-label", x: X(w, hi) - 4, y: Y(w, 0) - 6, "text-anchor": "end" },
+    layer).textContent = "x";
+  svgEl("text", { class: "vp-axis-label", x: X(w, 0) + 6, y: Y(w, hi) + 14 },
+    layer).textContent = "y";
+  origin.setAttribute("cx", X(w, 0));
+  origin.setAttribute("cy", Y(w, 0));
+}
+
+// ------------------------------------------------------------------ draw (every move)
+
+/** An arrow from the origin to `to` (grid units); its label is placed by placeLabels. */
+function placeArrow(w, arrow, to, text, visible = true, inset = 0) {
+  const origin = [X(w, 0), Y(w, 0)];
+  const tip = [X(w, to[0]), Y(w, to[1])];
+  if (!drawArrow(arrow, origin, tip, visible, { headMax: 14, minLength: 0.5, inset })) return;
+  arrow.tip = tip;
+  arrow.origin = origin;
+  arrow.text = text;
+  setText(arrow.label, text);
+}
+
+/** Every visible label beside its tip: never overlapping, never over a handle. */
+function placeLabels(w) {
+  const { arrows, root } = w.view;
+  const entries = [];
+  for (const k of LABEL_ORDER) {
+    const arrow = arrows[k];
+    if (arrow.visible && arrow.text) {
+      entries.push({ label: arrow.label, tip: arrow.tip, origin: arrow.origin });
+    }
+  }
+  const markers = [{ x: X(w, w.state.a[0]), y: Y(w, w.state.a[1]), r: 11 }];
+  if (w.get("show_b")) markers.push({ x: X(w, w.state.b[0]), y: Y(w, w.state.b[1]), r: 11 });
+  const fontPx = root.classList.contains("vp-large") ? 24 : 17; // --vp-label-size
+  placeArrowLabels(entries, markers, SIZE, fontPx);
+}
+
+/** What update() derives from the state once, for draw and readout. */
+function derive(w) {
+  const { a, b } = w.state;
+  const showB = w.get("show_b");
+  const k = isZero(b) ? 0 : dotp(a, b) / dotp(b, b);
+  return { ua: unit(a), ub: unit(b), sum: [a[0] + b[0], a[1] + b[1]], dbl: [2 * a[0], 2 * a[1]],
+    proj: [k * b[0], k * b[1]], showB, norm: w.get("normalise"),
+    showSum: w.get("show_sum") && showB, projOn: w.get("show_projection") && showB };
+}
+
+function drawArrows(w, { ua, ub, sum, dbl, proj, showB, norm, showSum, projOn }) {
+  const { arrows } = w.view;
+  const { a, b } = w.state;
+  placeArrow(w, arrows.a, a, "a", true, 8);
+  placeArrow(w, arrows.b, b, "b", showB, 9);
+  placeArrow(w, arrows.ua, ua, "â", norm);
+  placeArrow(w, arrows.ub, ub, "b̂", norm && showB);
+  placeArrow(w, arrows.double, dbl, "2a", w.get("show_double"));
+  placeArrow(w, arrows.sum, sum, "a+b", showSum);
+  placeArrow(w, arrows.proj, proj, "", projOn && !isZero(b));
+  placeLabels(w);
+}
+
+/** A guide line from → to (grid units); a hidden one keeps its old place. */
+function placeLine(w, line, from, to, visible) {
+  setAttr(line, "visibility", visible ? "visible" : "hidden");
+  if (!visible) return;
+  setAttr(line, "x1", X(w, from[0]));
+  setAttr(line, "y1", Y(w, from[1]));
+  setAttr(line, "x2", X(w, to[0]));
+  setAttr(line, "y2", Y(w, to[1]));
+}
+
+/** The parallelogram's sides, the projection's drop line and the unit circle. */
+function drawGuides(w, { sum, proj, norm, showSum, projOn }) {
+  const { paraA, paraB, drop, unitCircle } = w.view;
+  const { a, b } = w.state;
+  placeLine(w, paraA, a, sum, showSum);
+  placeLine(w, paraB, b, sum, showSum);
+  placeLine(w, drop, a, proj, projOn && !isZero(b));
+  setAttr(unitCircle, "cx", X(w, 0));
+  setAttr(unitCircle, "cy", Y(w, 0));
+  setAttr(unitCircle, "r", w.scale);
+  setAttr(unitCircle, "visibility", norm ? "visible" : "hidden");
+}
+
+function ariaLabel(w, which) {
+  const v = w.state[which].map((x) => formatNumber(x, 2, true)).join(", ");
+  const keys = w.get("lock_lengths")
+    ? "arrow keys turn it, length stays fixed"
+    : "arrow keys move 0.1, shift+arrow 1";
+  return `tip of vector ${which}, at ${v}; ${keys}`;
+}
+
+/** The draggable tips: where they are, what a screen reader says, b's visibility. */
+function drawHandles(w, { showB }) {
+  const { handles } = w.view;
+  const dragging = w.tips.a?.isDragging() || w.tips.b?.isDragging();
+  for (const which of ["a", "b"]) {
+    const h = handles[which];
+    const [x, y] = w.state[which];
+    setAttr(h, "transform", `translate(${X(w, x)},${Y(w, y)})`);
+    // what a screen reader says: once the tip is let go, not on every move of a drag
+    if (!dragging) setAttr(h, "aria-label", ariaLabel(w, which));
+    setAttr(h, "data-x", x);
+    setAttr(h, "data-y", y);
+  }
+  setAttr(handles.b, "visibility", showB ? "visible" : "hidden");
+  setAttr(handles.b, "tabindex", showB ? 0 : null);
+}
+
+// ------------------------------------------------------------------ readout (every move)
+
+// dotWorking's exact arithmetic is the dearest part of a move; a drag on the 0.1 grid comes
+// back to the same points, so the last few hundred workings are kept (a pure function).
+const workings = new Map();
+
+function workingOf(a, b, places) {
+  const key = `${a[0]},${a[1]},${b[0]},${b[1]},${places}`;
+  let text = workings.get(key);
+  if (text === undefined) {
+    if (workings.size >= 256) workings.clear();
+    text = dotWorking(a, b, places);
+    workings.set(key, text);
+  }
+  return text;
+}
+
+/** Show or hide a readout row; a hidden row's text is left until it is shown again. */
+function showRow(row, shown, text) {
+  if (row.row.hidden === shown) row.row.hidden = !shown;
+  if (shown) setText(row.value, text());
+}
+
+/** The vectors (or unit vectors), a·b and its working, and the lengths. */
+function readoutVectors(w, { ua, ub, showB, norm }, showDot) {
+  const { rows, working } = w.view;
+  const { a, b } = w.state;
+  const va = norm ? ua : a;
+  const vb = norm ? ub : b;
+  setText(rows.a.name, norm ? "â" : "a");
+  setText(rows.b.name, norm ? "b̂" : "b");
+  setText(rows.dot.name, norm ? "â · b̂" : "a · b");
+  setText(rows.normA.name, norm ? "‖â‖" : "‖a‖");
+  setText(rows.normB.name, norm ? "‖b̂‖" : "‖b‖");
+  setText(rows.a.value, formatVector(va, norm ? 3 : 2));
+  setText(rows.normA.value, fixed(len(va), 2));
+  showRow(rows.b, showB, () => formatVector(vb, norm ? 3 : 2));
+  showRow(rows.normB, showB, () => fixed(len(vb), 2));
+  showRow(rows.dot, showDot, () => fixed(dotp(va, vb), norm ? 3 : 2));
+  if (working.hidden === showDot) working.hidden = !showDot;
+  // unit vectors and turned (locked-length) tips have long decimals: show 3 or 2 places
+  if (showDot) setText(working, workingOf(va, vb, norm ? 3 : w.get("lock_lengths") ? 2 : null));
+}
+
+/** The angle, cos θ, the projection's length and the sign sentence. */
+function readoutAngle(w, { ua, ub, projOn }, showDot) {
+  const { rows, sign } = w.view;
+  const { a, b } = w.state;
+  const theta = angleDeg(a, b);
+  const none = () => undefinedText(zeroNames(a, b));
+  showRow(rows.angle, showDot, () => (theta === null ? none() : `${fixed(theta, 1)}°`));
+  showRow(rows.cos, showDot, () => (theta === null ? none()
+    : fixed(Math.max(-1, Math.min(1, dotp(ua, ub))), 3)));
+  showRow(rows.proj, projOn, () => (isZero(b) ? undefinedText(["b"])
+    : fixed(dotp(a, b) / len(b), 2)));
+  if (sign.hidden === showDot) sign.hidden = !showDot;
+  if (!showDot) return;
+  const [kind, message] = signMessage(a, b, w.get("sign_rules"));
+  setText(sign, message);
+  if (sign.dataset.kind !== kind) sign.dataset.kind = kind;
+}
+
+/** The readout panel: vectors, a·b and its working, lengths, angle, a + b, 2a, sign. */
+function readout(w, derived) {
+  const { rows } = w.view;
+  // show_dot=False (lesson 01): vectors and lengths only, no a·b, angle or sign yet
+  const showDot = derived.showB && w.get("show_dot");
+  readoutVectors(w, derived, showDot);
+  readoutAngle(w, derived, showDot);
+  showRow(rows.sum, derived.showSum, () => formatVector(derived.sum));
+  showRow(rows.double, w.get("show_double"), () => formatVector(derived.dbl));
+}
+
+/** Redraw from `state`: the drawing, then the numbers beside it. */
+function update(w) {
+  const derived = derive(w);
+  const { root } = w.view;
+  root.classList.toggle("vp-large", !!w.get("large_text"));
+  root.classList.toggle("vp-normalised", derived.norm);
+  root.classList.toggle("vp-no-b", !derived.showB);
+  drawArrows(w, derived);
+  drawGuides(w, derived);
+  drawHandles(w, derived);
+  readout(w, derived);
+}
+
+// ------------------------------------------------------------------ Python ↔ browser
+
+function syncFromModel(w) {
+  if (w.tips.a.isDragging() || w.tips.b.isDragging()) return; // the pointer owns them
+  w.state.a = [...w.get("a")];
+  w.state.b = [...w.get("b")];
+  for (const [key] of w.view.OPTIONS) w.view.boxes[key].checked = !!w.get(key);
+  drawGrid(w);
+  update(w);
+}
+
+function commit(w, which) {
+  w.model.set(which, [...w.state[which]]);
+  w.model.save_changes();
+}
+
+// ------------------------------------------------------------------ pointer and keyboard
+
+/** Where a dragged tip goes: snapped to 0.1 or turned at a locked length, inside the grid. */
+function constrain(w, v, length) {
+  let [x, y] = v;
+  if (w.get("lock_lengths") && length > 0) {
+    let angle = Math.atan2(y, x);
+    if (w.get("snap")) angle = (Math.round((angle * 180) / Math.PI) * Math.PI) / 180;
+    x = roundTo(length * Math.cos(angle), 6);
+    y = roundTo(length * Math.sin(angle), 6);
+  } else if (w.get("snap")) {
+    x = roundTo(round(x, 0.1), 10);
+    y = roundTo(round(y, 0.1), 10);
+  }
+  const limit = w.extent;
+  return [Math.max(-limit, Math.min(limit, x)), Math.max(-limit, Math.min(limit, y))];
+}
+
+function dragTo(w, which, target, start) {
+  const next = constrain(w, target, len(start));
+  const v = w.state[which];
+  if (next[0] === v[0] && next[1] === v[1]) return; // the same grid point: nothing to do
+  w.state[which] = next;
+  update(w);
+}
+
+function keyMove(w, which, [dx, dy], shift) {
+  const v = w.state[which];
+  let next;
+  if (w.get("lock_lengths") && len(v) > 0) {
+    // turn around the origin: 1° per press, 10° with Shift; right/up = anticlockwise
+    const turn = ((dx + dy) * (shift ? 10 : 1) * Math.PI) / 180;
+    const angle = Math.atan2(v[1], v[0]) + turn;
+    next = [roundTo(len(v) * Math.cos(angle), 6), roundTo(len(v) * Math.sin(angle), 6)];
+  } else {
+    const step = shift ? 1 : 0.1;
+    next = [roundTo(v[0] + dx * step, 10), roundTo(v[1] + dy * step, 10)];
+    if (w.get("snap")) next = next.map((x) => roundTo(round(x, 0.1), 10));
+    next = next.map((x) => Math.max(-w.extent, Math.min(w.extent, x)));
+  }
+  w.state[which] = next;
+  update(w);
+}
+
+function attachTips(w) {
+  for (const which of ["a", "b"]) {
+    w.tips[which] = attachTip(w.view.handles[which], {
+      pointer: w.pointer,
+      current: () => w.state[which],
+      onDrag: (target, start) => dragTo(w, which, target, start),
+      onKey: (direction, shift) => keyMove(w, which, direction, shift),
+      onRelease: () => {
+        commit(w, which);
+        update(w); // the tip's spoken label, skipped during the drag
+      },
+      onStart: () => placeLabels(w), // measures the labels' text once, before the first move
+      draggingClass: "vp-dragging",
+    });
+  }
+}
 
 function render({ model, el }) {
   installKeyGuard(el); // keys on the tips, boxes and slider stay with the widget
   const get = (k) => model.get(k);
-  const state = { a: [...get("a")], b: [...get("b")] };
-  let extent = 4;
-  let scale = 1;
-
-  const { root, svg, gridLayer, unitCircle, paraA, paraB, drop, arrows, origin, handles, rows,
-    working, sign, boxes, OPTIONS } = build(el, model);
-  const pointer = gridPointer(svg, SIZE, () => scale);
-
-  // ------------------------------------------------------------ coordinates
-  const X = (x) => SIZE / 2 + x * scale;
-  const Y = (y) => SIZE / 2 - y * scale;
-
-
-  function computeExtent() {
-    const vs = [state.a, state.b];
-    if (get("show_sum")) vs.push([state.a[0] + state.b[0], state.a[1] + state.b[1]]);
-    if (get("show_double")) vs.push([2 * state.a[0], 2 * state.a[1]]);
-    let m = 0;
-    for (const v of vs) m = Math.max(m, Math.abs(v[0]), Math.abs(v[1]));
-    return Math.max(Math.round(get("grid")) || 4, Math.ceil(m - 1e-9));
-  }
-
-  function drawGrid() {
-    extent = computeExtent();
-    scale = (SIZE - 2 * PAD) / (2 * extent);
-    svg.dataset.extent = String(extent);
-    svg.dataset.scale = String(scale);
-    gridLayer.replaceChildren();
-    const step = extent <= 6 ? 1 : extent <= 12 ? 2 : 5;
-    for (let i = -extent; i <= extent; i += 1) {
-      const axis = i === 0;
-      const cls = axis ? "vp-axis" : i % step === 0 ? "vp-gridline" : "vp-gridline vp-minor";
-      svgEl("line", { class: cls, x1: X(i), y1: Y(-extent), x2: X(i), y2: Y(extent) }, gridLayer);
-      svgEl("line", { class: cls, x1: X(-extent), y1: Y(i), x2: X(extent), y2: Y(i) }, gridLayer);
-      if (i % step === 0 && !axis) {
-        const t = formatNumber(i);
-        svgEl("text", { class: "vp-tick", x: X(i), y: Y(-extent) + 16, "text-anchor": "middle" },
-          gridLayer).textContent = t;
-        svgEl("text", { class: "vp-tick", x: X(-extent) - 6, y: Y(i) + 4, "text-anchor": "end" },
-          gridLayer).textContent = t;
-      }
-    }
-    svgEl("text", { class: "vp-axis-label", x: X(extent) - 4, y: Y(0) - 6, "text-anchor": "end" },
-      gridLayer).textContent = "x";
-    svgEl("text", { class: "vp-axis-label", x: X(0) + 6, y: Y(extent) + 14 },
-      gridLayer).textContent = "y";
-    origin.setAttribute("cx", X(0));
-    origin.setAttribute("cy", Y(0));
-  }
-
-  function placeArrow(arrow, from, to, text, visible = true, inset = 0) {
-    const origin = [X(from[0]), Y(from[1])];
-    const tip = [X(to[0]), Y(to[1])];
-    if (!drawArrow(arrow, origin, tip, visible, { headMax: 14, minLength: 0.5, inset })) return;
-    // the label is placed with all the others, once every arrow is drawn (placeLabels)
-    arrow.tip = tip;
-    arrow.origin = origin;
-    setText(arrow.label, text);
-  }
-
-  /** Every visible label beside its tip: never overlapping, never over a handle. */
-  function placeLabels() {
-    const order = ["a", "b", "sum", "double", "ua", "ub"]; // most important first
-    const entries = order.map((k) => arrows[k])
-      .filter((arrow) => arrow.g.getAttribute("visibility") !== "hidden" && arrow.label.textContent)
-      .map((arrow) => ({ label: arrow.label, tip: arrow.tip, origin: arrow.origin }));
-    const markers = ["a", "b"].filter((k) => k === "a" || get("show_b"))
-      .map((k) => ({ x: X(state[k][0]), y: Y(state[k][1]), r: 11 }));
-    const fontPx = root.classList.contains("vp-large") ? 24 : 17; // --vp-label-size
-    placeArrowLabels(entries, markers, SIZE, fontPx);
-  }
-
-  function ariaLabel(which) {
-    const v = state[which].map((x) => formatNumber(x, 2, true)).join(", ");
-    const keys = get("lock_lengths")
-      ? "arrow keys turn it, length stays fixed"
-      : "arrow keys move 0.1, shift+arrow 1";
-    return `tip of vector ${which}, at ${v}; ${keys}`;
-  }
-
-  // ------------------------------------------------------------------ update
-  /** Redraw from `state`: the drawing, then the numbers beside it. */
-  function update() {
-    const { a, b } = state;
-    const derived = { ua: unit(a), ub: unit(b), sum: [a[0] + b[0], a[1] + b[1]],
-      dbl: [2 * a[0], 2 * a[1]], showB: get("show_b"), norm: get("normalise") };
-    root.classList.toggle("vp-large", !!get("large_text"));
-    root.classList.toggle("vp-normalised", derived.norm);
-    root.classList.toggle("vp-no-b", !derived.showB);
-    draw(derived);
-    readout(derived);
-  }
-
-  /** The arrows, guide lines, labels and the draggable tips. */
-  function draw({ ua, ub, sum, dbl, showB, norm }) {
-    const { a, b } = state;
-    placeArrow(arrows.a, [0, 0], a, "a", true, 8);
-    placeArrow(arrows.b, [0, 0], b, "b", showB, 9);
-    placeArrow(arrows.ua, [0, 0], ua, "â", norm);
-    placeArrow(arrows.ub, [0, 0], ub, "b̂", norm && showB);
-    placeArrow(arrows.double, [0, 0], dbl, "2a", get("show_double"));
-    const showSum = get("show_sum") && showB;
-    placeArrow(arrows.sum, [0, 0], sum, "a+b", showSum);
-    for (const [line, from, to] of [[paraA, a, sum], [paraB, b, sum]]) {
-      line.setAttribute("x1", X(from[0]));
-      line.setAttribute("y1", Y(from[1]));
-      line.setAttribute("x2", X(to[0]));
-      line.setAttribute("y2", Y(to[1]));
-      line.setAttribute("visibility", showSum ? "visible" : "hidden");
-    }
-    const projOn = get("show_projection") && showB && !isZero(b);
-    const p = isZero(b) ? [0, 0] : [(dotp(a, b) / dotp(b, b)) * b[0], (dotp(a, b) / dotp(b, b)) * b[1]];
-    placeArrow(arrows.proj, [0, 0], p, "", projOn);
-    placeLabels();
-    drop.setAttribute("x1", X(a[0]));
-    drop.setAttribute("y1", Y(a[1]));
-    drop.setAttribute("x2", X(p[0]));
-    drop.setAttribute("y2", Y(p[1]));
-    drop.setAttribute("visibility", projOn ? "visible" : "hidden");
-    unitCircle.setAttribute("cx", X(0));
-    unitCircle.setAttribute("cy", Y(0));
-    unitCircle.setAttribute("r", scale);
-    unitCircle.setAttribute("visibility", norm ? "visible" : "hidden");
-
-    const dragging = tips.a?.isDragging() || tips.b?.isDragging();
-    for (const which of ["a", "b"]) {
-      const h = handles[which];
-      h.setAttribute("transform", `translate(${X(state[which][0])},${Y(state[which][1])})`);
-      // what a screen reader says: once the tip is let go, not on every move of a drag
-      if (!dragging) h.setAttribute("aria-label", ariaLabel(which));
-      h.dataset.x = String(state[which][0]);
-      h.dataset.y = String(state[which][1]);
-    }
-    handles.b.setAttribute("visibility", showB ? "visible" : "hidden");
-    if (showB) handles.b.setAttribute("tabindex", 0);
-    else handles.b.removeAttribute("tabindex");
-  }
-
-  /** The readout panel: the vectors, a·b and its working, lengths, angle, sign sentence. */
-  function readout({ ua, ub, sum, dbl, showB, norm }) {
-    const { a, b } = state;
-    const showSum = get("show_sum") && showB;
-    const va = norm ? ua : a;
-    const vb = norm ? ub : b;
-    setText(rows.a.name, norm ? "â" : "a");
-    setText(rows.b.name, norm ? "b̂" : "b");
-    setText(rows.dot.name, norm ? "â · b̂" : "a · b");
-    setText(rows.a.value, formatVector(va, norm ? 3 : 2));
-    setText(rows.b.value, formatVector(vb, norm ? 3 : 2));
-    const d = dotp(va, vb);
-    setText(rows.dot.value, fixed(d, norm ? 3 : 2));
-    // unit vectors and turned (locked-length) tips have long decimals: show 3 or 2 places
-    setText(working, dotWorking(va, vb, norm ? 3 : get("lock_lengths") ? 2 : null));
-    setText(rows.normA.value, fixed(len(va), 2));
-    setText(rows.normB.value, fixed(len(vb), 2));
-    setText(rows.normA.name, norm ? "‖â‖" : "‖a‖");
-    setText(rows.normB.name, norm ? "‖b̂‖" : "‖b‖");
-    const zeros = zeroNames(a, b);
-    const theta = angleDeg(a, b);
-    setText(rows.angle.value, theta === null ? undefinedText(zeros) : `${fixed(theta, 1)}°`);
-    setText(rows.cos.value, theta === null ? undefinedText(zeros)
-      : fixed(Math.max(-1, Math.min(1, dotp(ua, ub))), 3));
-    rows.proj.row.hidden = !(get("show_projection") && showB);
-    setText(rows.proj.value, isZero(b) ? undefinedText(["b"]) : fixed(dotp(a, b) / len(b), 2));
-    rows.sum.row.hidden = !showSum;
-    setText(rows.sum.value, formatVector(sum));
-    rows.double.row.hidden = !get("show_double");
-    setText(rows.double.value, formatVector(dbl));
-    // show_dot=False (lesson 01): vectors and lengths only, no a·b, angle or sign yet
-    const showDot = showB && get("show_dot");
-    for (const r of [rows.b, rows.normB]) r.row.hidden = !showB;
-    for (const r of [rows.dot, rows.angle, rows.cos]) r.row.hidden = !showDot;
-    working.hidden = !showDot;
-    sign.hidden = !showDot;
-    const [kind, message] = signMessage(a, b, get("sign_rules"));
-    setText(sign, message);
-    sign.dataset.kind = kind;
-    for (const [key] of OPTIONS) boxes[key].checked = !!get(key);
-  }
-
-  function syncFromModel() {
-    if (tips.a.isDragging() || tips.b.isDragging()) return; // the pointer owns them
-    state.a = [...get("a")];
-    state.b = [...get("b")];
-    drawGrid();
-    update();
-  }
-
-  function commit(which) {
-    model.set(which, [...state[which]]);
-    model.save_changes();
-  }
-
-  // ------------------------------------------------------------- new tip
-  function constrain(v, length) {
-    let [x, y] = v;
-    if (get("lock_lengths") && length > 0) {
-      let angle = Math.atan2(y, x);
-      if (get("snap")) angle = (Math.round((angle * 180) / Math.PI) * Math.PI) / 180;
-      x = roundTo(length * Math.cos(angle), 6);
-      y = roundTo(length * Math.sin(angle), 6);
-    } else if (get("snap")) {
-      x = round(x, 0.1);
-      y = round(y, 0.1);
-      x = roundTo(x, 10);
-      y = roundTo(y, 10);
-    }
-    const limit = extent;
-    return [Math.max(-limit, Math.min(limit, x)), Math.max(-limit, Math.min(limit, y))];
-  }
-
-  // ------------------------------------------------- pointer and keyboard
-  function keyMove(which, [dx, dy], shift) {
-    const v = state[which];
-    let next;
-    if (get("lock_lengths") && len(v) > 0) {
-      // turn around the origin: 1° per press, 10° with Shift; right/up = anticlockwise
-      const turn = ((dx + dy) * (shift ? 10 : 1) * Math.PI) / 180;
-      const angle = Math.atan2(v[1], v[0]) + turn;
-      next = [roundTo(len(v) * Math.cos(angle), 6), roundTo(len(v) * Math.sin(angle), 6)];
-    } else {
-      const step = shift ? 1 : 0.1;
-      next = [roundTo(v[0] + dx * step, 10), roundTo(v[1] + dy * step, 10)];
-      if (get("snap")) next = next.map((x) => roundTo(round(x, 0.1), 10));
-      next = next.map((x) => Math.max(-extent, Math.min(extent, x)));
-    }
-    state[which] = next;
-    update();
-  }
-
-  const tips = {};
-  for (const which of ["a", "b"]) {
-    tips[which] = attachTip(handles[which], {
-      pointer,
-      current: () => state[which],
-      onDrag(target, start) {
-        const next = constrain(target, len(start));
-        if (next[0] === state[which][0] && next[1] === state[which][1]) return;
-        state[which] = next;
-        update();
-      },
-      onKey: (direction, shift) => keyMove(which, direction, shift),
-      onRelease: () => {
-        commit(which);
-        update(); // the tip's spoken label, skipped during the drag
-      },
-      onStart: placeLabels, // measures the labels' text once, before the first move
-      draggingClass: "vp-dragging",
-    });
-  }
-
-  const keys = ["a", "b", "snap", "show_projection", "show_sum", "show_double", "normalise",
-    "lock_lengths", "large_text", "show_b", "show_dot", "grid"];
-  for (const k of keys) model.on(`change:${k}`, syncFromModel);
-
-  drawGrid();
-  update();
-
+  const w = { model, get, view: build(el, model), state: { a: [...get("a")], b: [...get("b")] },
+    extent: 4, scale: 1, tips: {} };
+  w.pointer = gridPointer(w.view.svg, SIZE, () => w.scale);
+  attachTips(w);
+  const sync = () => syncFromModel(w);
+  for (const k of SYNCED) model.on(`change:${k}`, sync);
+  sync();
   return () => {
-    for (const k of keys) model.off(`change:${k}`, syncFromModel);
+    for (const k of SYNCED) model.off(`change:${k}`, sync);
   };
 }
 

@@ -7,14 +7,20 @@ import { placeLabels } from "../../lessons_lib/widgets/_labels.js";
 const SIZE = 320;
 const MARKER = 9;
 
+// The checks are worked out another way than _labels.js does them, so that one mistake
+// cannot hide in both: two boxes overlap when the overlap of their x and y ranges both
+// have positive length; a box hides a tip when the tip's circle reaches it (the distance
+// from the centre to the box, per axis the gap outside the box, is less than the radius).
 function overlaps(a, b) {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const wide = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const tall = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return wide > 0 && tall > 0;
 }
 
 function hits(box, c) {
-  const nx = Math.max(box.x, Math.min(c.x, box.x + box.w));
-  const ny = Math.max(box.y, Math.min(c.y, box.y + box.h));
-  return (nx - c.x) ** 2 + (ny - c.y) ** 2 < c.r ** 2;
+  const gapX = Math.max(box.x - c.x, 0, c.x - (box.x + box.w));
+  const gapY = Math.max(box.y - c.y, 0, c.y - (box.y + box.h));
+  return Math.hypot(gapX, gapY) < c.r;
 }
 
 function check(tips, widths) {
