@@ -70,7 +70,11 @@ def _sources() -> list[tuple[str, str]]:
     inside = ROOT / "lessons_lib" / "checkers"
     files = []
     for folder, subfolders, names in os.walk(ROOT):
-        subfolders[:] = sorted(set(subfolders) - SKIP)
+        # hidden folders (.git, .venv, CI's .venv-lowest, caches) and any virtual
+        # environment (a folder with pyvenv.cfg) hold no code of this project
+        subfolders[:] = sorted(
+            d for d in set(subfolders) - SKIP
+            if not d.startswith(".") and not pathlib.Path(folder, d, "pyvenv.cfg").exists())
         files += [pathlib.Path(folder, name) for name in sorted(names)]
     for path in files:
         if path.suffix != ".py" or inside in path.parents:
